@@ -1,0 +1,26 @@
+#pragma once
+// The window: the default command, and one-frame screenshots for tests and docs.
+#include <string>
+
+namespace rekindle::app {
+
+struct GuiOptions {
+  std::string db_path;
+  std::string date;  // "YYYY-MM-DD" to replay a day; empty = today
+};
+
+// Opens the window on the database and runs until it is closed. Returns the exit code;
+// prints "error: cannot open a window (no display?) ..." and returns 1 without a display.
+int run_gui(const GuiOptions& options);
+
+struct ScreenshotOptions {
+  GuiOptions gui;
+  std::string out_png;
+  std::string screen = "today";  // today | compose | contacts | strategy | stats
+  int width = 430, height = 860;  // logical size of the window
+};
+
+// Renders one frame of a screen into a PNG. Returns the exit code.
+int run_screenshot(const ScreenshotOptions& options);
+
+}  // namespace rekindle::app

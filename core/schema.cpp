@@ -1,0 +1,121 @@
+#include "core/schema.h"
+
+namespace rekindle::core {
+namespace {
+
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE contacts (
+  id            INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL CHECK (name <> ''),
+  given_name    TEXT NOT NULL DEFAULT '',
+  family_name   TEXT NOT NULL DEFAULT '',
+  middle_name   TEXT NOT NULL DEFAULT '',
+  name_prefix   TEXT NOT NULL DEFAULT '',
+  name_suffix   TEXT NOT NULL DEFAULT '',
+  nickname      TEXT NOT NULL DEFAULT '',
+  company       TEXT NOT NULL DEFAULT '',
+  department    TEXT NOT NULL DEFAULT '',
+  title         TEXT NOT NULL DEFAULT '',
+  birthday      TEXT NOT NULL DEFAULT '',
+  anniversary   TEXT NOT NULL DEFAULT '',
+  notes         TEXT NOT NULL DEFAULT '',
+  tier          TEXT NOT NULL DEFAULT 'dormant'
+                CHECK (tier IN ('inner', 'close', 'regular', 'wider', 'dormant')),
+  cadence_days  INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),
+  trust         REAL CHECK (trust IS NULL OR (trust >= 0 AND trust <= 1)),
+  connected_on  TEXT,
+  source        TEXT NOT NULL DEFAULT 'manual',
+  due           TEXT,
+  starred       INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0, 1)),
+  archived      INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  snooze_streak INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- e-mails, phones, URLs and addresses, in the order the user sees them.
+CREATE TABLE contact_fields (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  kind       TEXT NOT NULL CHECK (kind IN ('email', 'phone', 'url', 'address')),
+  position   INTEGER NOT NULL,
+  value      TEXT NOT NULL,
+  label      TEXT NOT NULL DEFAULT '',
+  preferred  INTEGER NOT NULL DEFAULT 0,
+  grp        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (contact_id, kind, position)
+) STRICT;
+CREATE INDEX contact_fields_value ON contact_fields(kind, value);
+
+CREATE TABLE contact_tags (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  tag        TEXT NOT NULL,
+  PRIMARY KEY (contact_id, position)
+) STRICT;
+
+CREATE TABLE contact_photos (
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+  mime       TEXT NOT NULL,
+  bytes      BLOB NOT NULL
+) STRICT;
+
+-- vCard properties we do not model, verbatim, so export loses nothing.
+CREATE TABLE contact_extra_properties (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  line       TEXT NOT NULL,
+  PRIMARY KEY (contact_id, position)
+) STRICT;
+
+CREATE TABLE interactions (
+  id         INTEGER PRIMARY KEY,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  date       TEXT NOT NULL,
+  channel    TEXT NOT NULL CHECK (channel IN ('linkedin', 'email', 'phone', 'meeting', 'other')),
+  kind       TEXT NOT NULL CHECK (kind IN ('give', 'ask', 'neutral', 'inbound')),
+  grade      INTEGER CHECK (grade IS NULL OR grade BETWEEN 1 AND 4),
+  note       TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX interactions_contact ON interactions(contact_id, date);
+
+-- Review decisions: the undo stack. before_state holds the contact's scheduling fields as
+-- they were, interaction_id the touchpoint the decision created (if any).
+CREATE TABLE decisions (
+  id             INTEGER PRIMARY KEY,
+  contact_id     INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  day            TEXT NOT NULL,
+  decision       TEXT NOT NULL CHECK (decision IN ('right', 'left', 'up', 'down', 'skip')),
+  before_state   TEXT NOT NULL,
+  interaction_id INTEGER REFERENCES interactions(id) ON DELETE SET NULL
+) STRICT;
+CREATE INDEX decisions_day ON decisions(day);
+
+CREATE TABLE goals (
+  id       INTEGER PRIMARY KEY,
+  text     TEXT NOT NULL CHECK (text <> ''),
+  target   TEXT NOT NULL DEFAULT '',
+  deadline TEXT,
+  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),
+  current  INTEGER NOT NULL DEFAULT 0 CHECK (current IN (0, 1))
+) STRICT;
+
+CREATE TABLE contact_goals (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  goal_id    INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+  relevance  TEXT NOT NULL DEFAULT 'none' CHECK (relevance IN ('none', 'some', 'high')),
+  can_help   TEXT NOT NULL DEFAULT '',
+  offer      TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (contact_id, goal_id)
+) STRICT;
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1};
+
+}  // namespace
+
+std::span<const std::string_view> schema_migrations() { return kMigrations; }
+
+}  // namespace rekindle::core
