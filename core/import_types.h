@@ -1,0 +1,33 @@
+#pragma once
+// What every contact-file parser produces, before records are merged into the store.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/contact.h"
+
+namespace rekindle::core {
+
+// One contact read from a file, with the 1-based line where its record starts.
+struct ParsedRecord {
+  Contact contact;
+  int line = 0;
+};
+
+// A record that could not be read, and why (one line, for the user).
+struct SkippedRecord {
+  int line = 0;
+  std::string reason;
+};
+
+struct ParseOutput {
+  std::string format;  // "vcard", "linkedin", "google", "outlook", "thunderbird"
+  std::vector<ParsedRecord> records;
+  std::vector<SkippedRecord> skipped;
+};
+
+// Progress of a long parse or import: done out of total (bytes or records).
+// Returning false cancels the work; nothing is stored.
+using ProgressFn = std::function<bool(size_t done, size_t total)>;
+
+}  // namespace rekindle::core
