@@ -8,10 +8,20 @@
 
 namespace rekindle::core {
 
+// A goal link read from a file: goals are matched by text because file ids mean nothing
+// in another database (link.goal_id and link.contact_id are left 0).
+struct ParsedGoalLink {
+  std::string goal_text;
+  GoalLink link;
+};
+
 // One contact read from a file, with the 1-based line where its record starts.
+// interactions and goal_links come only from our own exports (X-REKINDLE-*); their ids are 0.
 struct ParsedRecord {
   Contact contact;
   int line = 0;
+  std::vector<Interaction> interactions;
+  std::vector<ParsedGoalLink> goal_links;
 };
 
 // A record that could not be read, and why (one line, for the user).
