@@ -92,7 +92,7 @@ Error prefixed(const std::string& path, const std::string& what) { return make_e
 
 // Checks an existing file before we open it for writing. Returns the schema version found
 // (0 for an empty file) or an error when the file must not be touched.
-Result<int> inspect_existing(const std::string& path) {
+Result<int> inspect_existing(const std::string& path, int latest) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) return prefixed(path, "is a directory, not a Rekindle database");
   const auto size = fs::file_size(path, ec);
@@ -114,14 +114,18 @@ Result<int> inspect_existing(const std::string& path) {
                               "); nothing was changed");
   if (*app_id != kApplicationId && (*app_id != 0 || *tables != 0 || *version != 0))
     return prefixed(path, "not a Rekindle database (an SQLite file of another application); nothing was changed");
-  if (*version > Store::latest_version())
+  if (*version > latest)
     return prefixed(path, "written by a newer Rekindle (schema " + std::to_string(*version) +
-                              ", this version reads up to " + std::to_string(Store::latest_version()) +
+                              ", this version reads up to " + std::to_string(latest) +
                               "); upgrade Rekindle; nothing was changed");
-  if (*version > 0 && *version < Store::latest_version()) {
+  if (*version > 0 && *version < latest) {
     // Keep a copy before migrating; VACUUM INTO works on a read-only connection.
     const std::string backup = path + ".v" + std::to_string(*version) + ".bak";
     fs::remove(backup, ec);
+    // The copy holds the same private data: create it user-only before SQLite fills it.
+    const int fd = ::open(backup.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0) return prefixed(path, "cannot create " + backup + ": " + std::strerror(errno));
+    ::close(fd);
     auto stmt = (*db)->prepare("VACUUM INTO ?");
     if (!stmt) return make_error(stmt.error());
     stmt->bind(1, backup);
@@ -148,11 +152,13 @@ Status create_new_file(const std::string& path) {
 
 int Store::latest_version() { return static_cast<int>(schema_migrations().size()); }
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& path) { return open(path, schema_migrations()); }
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, std::span<const std::string_view> migrations) {
   std::error_code ec;
   const bool exists = fs::exists(fs::symlink_status(path, ec)) || fs::is_directory(path, ec);
   if (exists) {
-    auto version = inspect_existing(path);
+    auto version = inspect_existing(path, static_cast<int>(migrations.size()));
     if (!version) return make_error(version.error());
   } else if (Status s = create_new_file(path); !s) {
     return make_error(s.error());
@@ -163,7 +169,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
   if (!db) return make_error(db.error());
   store->db_ = std::move(*db);
   if (Status s = store->configure(true); !s) return prefixed(path, s.error());
-  if (Status s = store->migrate(path); !s) return prefixed(path, "cannot migrate: " + s.error());
+  if (Status s = store->migrate(migrations); !s) return prefixed(path, "cannot migrate: " + s.error());
   return store;
 }
 
@@ -174,7 +180,7 @@ Result<std::unique_ptr<Store>> Store::open_in_memory() {
   if (!db) return make_error(db.error());
   store->db_ = std::move(*db);
   if (Status s = store->configure(false); !s) return make_error(s.error());
-  if (Status s = store->migrate(""); !s) return make_error(s.error());
+  if (Status s = store->migrate(schema_migrations()); !s) return make_error(s.error());
   return store;
 }
 
@@ -190,10 +196,9 @@ Status Store::configure(bool is_file) {
   return Status::success();
 }
 
-Status Store::migrate(const std::string&) {
+Status Store::migrate(std::span<const std::string_view> migrations) {
   auto version = db_->query_int("PRAGMA user_version");
   if (!version) return make_error(version.error());
-  const auto migrations = schema_migrations();
   if (*version >= static_cast<int64_t>(migrations.size())) return Status::success();
   return db_->transaction([&]() -> Status {
     for (size_t i = static_cast<size_t>(*version); i < migrations.size(); ++i) {

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -23,6 +25,8 @@ class Store {
   // Refuses, without modifying it, a path that is a directory, a non-SQLite file, another
   // application's SQLite file or one written by a newer Rekindle.
   static Result<std::unique_ptr<Store>> open(const std::string& path);
+  // The same with an explicit migration list (tests exercise the migration machinery).
+  static Result<std::unique_ptr<Store>> open(const std::string& path, std::span<const std::string_view> migrations);
   // A private in-memory database, for tests and dry runs.
   static Result<std::unique_ptr<Store>> open_in_memory();
 
@@ -73,7 +77,7 @@ class Store {
  private:
   Store() = default;
   Status configure(bool is_file);
-  Status migrate(const std::string& path_for_backup);
+  Status migrate(std::span<const std::string_view> migrations);
   Status write_contact_children(const Contact& contact);
 
   std::string path_;
