@@ -7,6 +7,7 @@
 #include "app/cli_common.h"
 #include "core/contact_json.h"
 #include "core/model.h"
+#include "core/schedule.h"
 
 namespace rekindle::app {
 namespace {
@@ -67,7 +68,8 @@ int run_add(const CliContext& ctx, const AddArgs& args) {
     auto inserted = (*store)->insert_contact(c);
     if (!inserted) return core::make_error(inserted.error());
     id = *inserted;
-    return core::Status::success();
+    // A new contact with no history is due on the day it is added (dormant pool: not scheduled).
+    return core::reschedule_contact(**store, id, ctx.today());
   });
   if (!s) return fail(s.error());
   if (args.json)
@@ -154,10 +156,8 @@ int run_log(const CliContext& ctx, const LogArgs& args) {
   x.note = args.note;
   int64_t id = 0;
   core::Status s = (*store)->transaction([&]() -> core::Status {
-    auto found = (*store)->contact(args.id);
-    if (!found) return core::make_error(found.error());
-    if (!*found) return core::make_error("no contact with id " + std::to_string(args.id));
-    auto inserted = (*store)->insert_interaction(x);
+    // Inserts the touch and replays the contact's schedule from its event log.
+    auto inserted = core::log_touch(**store, x, ctx.today());
     if (!inserted) return core::make_error(inserted.error());
     id = *inserted;
     return core::Status::success();
@@ -183,6 +183,7 @@ void add_contact_commands(CLI::App& app, CliContext& ctx) {
   add->add_option("--url", add_args->urls, "Profile or web URL (repeatable)");
   add->add_option("--tier", add_args->tier, "Closeness: inner, close, regular, wider, dormant")
       ->check(CLI::IsMember({"inner", "close", "regular", "wider", "dormant"}));
+  add->add_option("--date", ctx.date_option, "Day the contact is added (default today)")->check(iso_date_validator());
   add->add_flag("--json", add_args->json, "Print {id, name} as JSON");
   add->callback([&ctx, add_args] { ctx.action = [&ctx, add_args] { return run_add(ctx, *add_args); }; });
 

@@ -15,6 +15,8 @@ bool is_valid_tier(std::string_view tier) {
   return std::any_of(std::begin(kTiers), std::end(kTiers), [&](const auto& t) { return t.name == tier; });
 }
 
+bool has_target_layer(const Contact& contact) { return tier_parameters(contact.tier).layer != 0; }
+
 double initial_stability(const Contact& contact) {
   if (contact.cadence_days && *contact.cadence_days > 0) return *contact.cadence_days;
   return tier_parameters(contact.tier).initial_stability;
@@ -30,8 +32,10 @@ double interval_for(double retention, double stability) {
   return stability / kFactor * (std::pow(retention, -1.0 / kDecay) - 1.0);
 }
 
+double warmth_floor(double c) { return kFloorBase + kFloorCloseness * c; }
+
 double warmth(double days_since_touch, double stability, double c) {
-  const double floor = 0.15 + 0.35 * c;
+  const double floor = warmth_floor(c);
   return floor + (1.0 - floor) * retrievability(days_since_touch, stability);
 }
 
@@ -42,6 +46,8 @@ int effective_grade(const Interaction& x) {
 
 double next_stability(double stability, int grade, double recall, double initial) {
   const double m = kGradeMultiplier[std::clamp(grade, 1, 4) - 1];
+  // A failed touch (grade 1) only shrinks S; the (1 − R) bonus rewards a warm reply that
+  // came despite a long silence.
   const double grown = grade == 1 ? stability * m : stability * m * (1.0 + (1.0 - recall));
   return std::clamp(grown, initial / 2.0, 2.0 * initial);
 }
@@ -58,6 +64,7 @@ double replay_stability(const Contact& contact, std::span<const Interaction> int
   double s = s0;
   std::optional<Day> previous = contact.connected_on;
   for (const auto& x : interactions) {
+    // With no earlier touch the silence is unbounded: R = 0.
     const double recall = previous ? retrievability(x.date - *previous, s) : 0.0;
     s = next_stability(s, effective_grade(x), recall, s0);
     if (!previous || x.date > *previous) previous = x.date;
@@ -68,8 +75,69 @@ double replay_stability(const Contact& contact, std::span<const Interaction> int
 double warmth_on(const Contact& contact, std::span<const Interaction> interactions, Day today) {
   const double c = closeness(contact);
   const auto touched = last_touch(contact, interactions);
-  if (!touched) return 0.15 + 0.35 * c;
+  if (!touched) return warmth_floor(c);
   return warmth(today - *touched, replay_stability(contact, interactions), c);
+}
+
+double value_score(const ValueInputs& in) {
+  const double m = std::max(0.0, in.mutual) / kMutualPeak;
+  // m·e^(1−m) is 1 at m = 1 (10 mutual connections) and falls off on both sides: moderately
+  // embedded ties move the most (Rajkumar et al. 2022).
+  const double mutual_term = m * std::exp(1.0 - m);
+  return kWeightGoal * in.goal_relevance + kWeightTrust * in.trust + kWeightNovelty * in.novelty +
+         kWeightOffer * in.offer + kWeightTie * (0.5 * mutual_term + 0.5 * in.closeness);
+}
+
+double relevance_weight(std::string_view relevance) {
+  if (relevance == "high") return 1.0;
+  if (relevance == "some") return 0.5;
+  return 0.0;
+}
+
+double novelty(std::optional<int> days_since_touch) {
+  if (!days_since_touch) return 1.0;
+  return std::clamp(*days_since_touch / (kNoveltyFullYears * kDaysPerYear), 0.0, 1.0);
+}
+
+double due_priority(double recall, double value) {
+  return ((1.0 - recall) / (1.0 - kTargetRetention)) * (0.5 + value);
+}
+
+double fuzz_delta(double interval) {
+  if (interval < kFuzzMinInterval) return 0.0;
+  double delta = kFuzzBaseDays;
+  for (const auto& band : kFuzzBands) delta += band.rate * std::max(0.0, std::min(interval, band.to) - band.from);
+  return delta;
+}
+
+DayRange fuzz_range(double interval) {
+  const double delta = fuzz_delta(interval);
+  const int low = std::max(1, static_cast<int>(std::lround(interval - delta)));
+  const int high = std::max(low, static_cast<int>(std::lround(interval + delta)));
+  return {low, high};
+}
+
+namespace {
+
+// SplitMix64: a small, well-mixed hash so that neighbouring ids get unrelated fuzz.
+uint64_t mix(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+double fuzz_factor(uint64_t seed, int64_t contact_id, Day anchor) {
+  const uint64_t h = mix(mix(mix(seed) ^ static_cast<uint64_t>(contact_id)) ^ static_cast<uint64_t>(anchor.value));
+  return static_cast<double>(h >> 11) / static_cast<double>(uint64_t{1} << 53);
+}
+
+int fuzzed_interval(double interval, double factor) {
+  const DayRange r = fuzz_range(interval);
+  const int span = r.high - r.low + 1;
+  return r.low + std::min(span - 1, static_cast<int>(std::floor(std::clamp(factor, 0.0, 1.0) * span)));
 }
 
 }  // namespace rekindle::core

@@ -1,6 +1,8 @@
 #pragma once
 // The warmth and scheduling model of MODEL.md as pure functions over plain data.
-// Every constant of the model lives in this header, named.
+// Every constant of the model lives in this header, named; weights are starting values to
+// refit from real outcomes.
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -18,6 +20,51 @@ inline constexpr double kGradeMultiplier[] = {0.5, 0.85, 1.0, 1.25};
 // Grade assumed for a touch whose outcome is unknown (a sent message), and for inbound ones.
 inline constexpr int kProvisionalGrade = 3;
 inline constexpr int kInboundGrade = 4;
+// Warmth floor f = kFloorBase + kFloorCloseness·c: a close tie never goes fully cold.
+inline constexpr double kFloorBase = 0.15;
+inline constexpr double kFloorCloseness = 0.35;
+
+// Value V = 0.35·g + 0.20·e + 0.20·n + 0.15·o + 0.10·(½·(m/10)·e^(1 − m/10) + ½·c).
+inline constexpr double kWeightGoal = 0.35;
+inline constexpr double kWeightTrust = 0.20;
+inline constexpr double kWeightNovelty = 0.20;
+inline constexpr double kWeightOffer = 0.15;
+inline constexpr double kWeightTie = 0.10;
+inline constexpr double kMutualPeak = 10.0;  // mutual connections where the m-term peaks
+inline constexpr double kDefaultTrust = 0.5;  // e when the user has not said
+// Novelty n: years since the last touch, full at 3 years (Levin et al.: 3+ years dormant
+// ties gave the most novel help).
+inline constexpr double kNoveltyFullYears = 3.0;
+inline constexpr double kDaysPerYear = 365.25;
+
+// Anki-style fuzz: none below 2.5 days, then ±(1 day + 15 % of the interval between 2.5 and
+// 7 days + 10 % between 7 and 20 + 5 % above 20).
+inline constexpr double kFuzzMinInterval = 2.5;
+inline constexpr double kFuzzBaseDays = 1.0;
+struct FuzzBand {
+  double from, to, rate;
+};
+inline constexpr FuzzBand kFuzzBands[] = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.10}, {20.0, 1e9, 0.05}};
+
+// The daily deck.
+inline constexpr int kDefaultDailyLimit = 10;
+inline constexpr int kMaxReactivationsPerDay = 2;
+inline constexpr int kRandomReactivationEvery = 5;  // one reactivation slot in five is random...
+inline constexpr int kRandomReactivationPool = 10;  // ...drawn from the top 10 by value
+inline constexpr int kDormantDays = 3 * 365;        // no touch for 3+ years: the dormant pool
+inline constexpr uint64_t kDefaultSeed = 0x5245'4B49'4E44'4C45ull;  // "REKINDLE"
+
+// Decisions.
+inline constexpr int kSnoozeWeekDays = 7;
+inline constexpr int kSnoozeMonthDays = 30;
+inline constexpr int kSnoozeQuarterDays = 91;
+inline constexpr int kSnoozesBeforeSuggestion = 3;  // then suggest a longer cadence or archive
+inline constexpr int kSkipDays = 1;                 // a skipped card is back tomorrow
+inline constexpr int kStarReachOutDays = 2;         // a starred contact's reach-out, this week
+
+// Network health (stats): warm while not yet due, cooling until R falls to 0.8, then cold;
+// dormant after 3 years of silence or when never touched.
+inline constexpr double kCoolingRetention = 0.8;
 
 // What a closeness tier means: Dunbar layer (0 = dormant pool), initial stability S0 in days,
 // closeness c in [0,1] when in regular touch.
@@ -40,6 +87,8 @@ inline constexpr TierParameters kTiers[] = {
 const TierParameters& tier_parameters(std::string_view tier);
 // True for one of inner, close, regular, wider, dormant.
 bool is_valid_tier(std::string_view tier);
+// True when the contact has a target layer (is scheduled), false for the dormant pool.
+bool has_target_layer(const Contact& contact);
 
 // S0 for a contact: its hand-set cadence in days, else its tier's.
 double initial_stability(const Contact& contact);
@@ -52,6 +101,8 @@ double retrievability(double days, double stability);
 double interval_for(double retention, double stability);
 // Warmth W(t) = f + (1 − f)·R(t,S), floor f = 0.15 + 0.35·c.
 double warmth(double days_since_touch, double stability, double closeness);
+// The warmth floor f for closeness c.
+double warmth_floor(double closeness);
 
 // Grade used for an interaction: its own, 4 for inbound, else the provisional 3.
 int effective_grade(const Interaction& interaction);
@@ -62,7 +113,37 @@ double next_stability(double stability, int grade, double recall, double initial
 std::optional<Day> last_touch(const Contact& contact, std::span<const Interaction> interactions);
 // Replays the interaction log (oldest first) from S0 to the current stability.
 double replay_stability(const Contact& contact, std::span<const Interaction> interactions);
-// Warmth of a contact on a day; 0.15+0.35c floor for a contact never touched.
+// Warmth of a contact on a day; the floor for a contact never touched.
 double warmth_on(const Contact& contact, std::span<const Interaction> interactions, Day today);
+
+// The inputs of the value score, each in [0,1] except mutual (a count, 0 when unknown).
+struct ValueInputs {
+  double goal_relevance = 0;  // g: none 0, some 0.5, high 1 for the current goal
+  double trust = kDefaultTrust;  // e
+  double novelty = 0;         // n
+  double offer = 0;           // o: 1 when I have something to offer for the current goal
+  double mutual = 0;          // m
+  double closeness = 0;       // c
+};
+// V in [0,1]: how much reconnecting with this person is worth now.
+double value_score(const ValueInputs& inputs);
+// g for a relevance word: none 0, some 0.5, high 1 (unknown words 0).
+double relevance_weight(std::string_view relevance);
+// n for the days since the last touch (never touched: full novelty).
+double novelty(std::optional<int> days_since_touch);
+// Deck priority of a due card: ((1 − R)/(1 − 0.9)) · (0.5 + V).
+double due_priority(double recall, double value);
+
+// The fuzz half-width in days for an interval (0 below 2.5 days).
+double fuzz_delta(double interval);
+// The whole-day interval range [low, high] the fuzz may pick for an interval.
+struct DayRange {
+  int low, high;
+};
+DayRange fuzz_range(double interval);
+// A number in [0,1) fixed by seed, contact and day: the same inputs always give the same fuzz.
+double fuzz_factor(uint64_t seed, int64_t contact_id, Day anchor);
+// The fuzzed interval in whole days for factor in [0,1): low + floor(factor·(high − low + 1)).
+int fuzzed_interval(double interval, double factor);
 
 }  // namespace rekindle::core

@@ -1,0 +1,303 @@
+#include "core/schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace rekindle::core {
+namespace {
+
+std::optional<std::string> day_text(const std::optional<Day>& d) {
+  return d ? std::optional<std::string>(format_iso_day(*d)) : std::nullopt;
+}
+
+Status set_due(Store& store, int64_t contact_id, const std::optional<Day>& due) {
+  auto s = store.db().prepare("UPDATE contacts SET due = ? WHERE id = ?");
+  if (!s) return make_error(s.error());
+  s->bind(1, day_text(due)).bind(2, contact_id);
+  return s->run();
+}
+
+// Plain-words length of a silence: "9 days", "14 months", "3 years".
+std::string silence_words(int days) {
+  auto plural = [](int n, const char* unit) { return std::to_string(n) + " " + unit + (n == 1 ? "" : "s"); };
+  if (days < 60) return plural(days, "day");
+  const int months = static_cast<int>(days / (kDaysPerYear / 12.0));
+  if (months < 24) return plural(months, "month");
+  return plural(static_cast<int>(days / kDaysPerYear), "year");
+}
+
+// A hash of seed, day and slot for the reactivation draw.
+uint64_t draw(uint64_t seed, Day day, int slot) {
+  const double f = fuzz_factor(seed ^ 0xD1CEull, slot, day);
+  return static_cast<uint64_t>(f * static_cast<double>(uint64_t{1} << 53));
+}
+
+}  // namespace
+
+Result<uint64_t> schedule_seed(Store& store) {
+  auto text = store.setting("schedule_seed");
+  if (!text) return make_error(text.error());
+  if (!*text || (*text)->empty()) return kDefaultSeed;
+  uint64_t seed = 0;
+  for (char ch : **text) {
+    if (ch < '0' || ch > '9') return make_error("setting schedule_seed must be a whole number, got '" + **text + "'");
+    seed = seed * 10 + static_cast<uint64_t>(ch - '0');
+  }
+  return seed;
+}
+
+std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interaction> interactions, Day today,
+                                 uint64_t seed) {
+  if (!has_target_layer(contact)) return std::nullopt;
+  const auto touched = last_touch(contact, interactions);
+  if (!touched) return today;
+  const double s = replay_stability(contact, interactions);
+  const int fuzzed = fuzzed_interval(interval_for(kTargetRetention, s), fuzz_factor(seed, contact.id, *touched));
+  // Fuzz must not carry a contact past 2·S0: the layer's promise (a weekly contact is seen
+  // at least every two weeks) holds even when S sits at its cap.
+  const int cap = std::max(1, static_cast<int>(std::floor(2.0 * initial_stability(contact))));
+  return *touched + std::min(fuzzed, cap);
+}
+
+Status reschedule_contact(Store& store, int64_t contact_id, Day today) {
+  auto found = store.contact(contact_id);
+  if (!found) return make_error(found.error());
+  if (!*found) return make_error("no contact with id " + std::to_string(contact_id));
+  const Contact& c = **found;
+  if (!has_target_layer(c)) return Status::success();
+  auto xs = store.interactions(contact_id);
+  if (!xs) return make_error(xs.error());
+  auto seed = schedule_seed(store);
+  if (!seed) return make_error(seed.error());
+  const auto due = scheduled_due(c, *xs, today, *seed);
+  if (due == c.due) return Status::success();
+  return set_due(store, contact_id, due);
+}
+
+Result<int64_t> log_touch(Store& store, Interaction interaction, Day today) {
+  auto found = store.contact(interaction.contact_id);
+  if (!found) return make_error(found.error());
+  if (!*found) return make_error("no contact with id " + std::to_string(interaction.contact_id));
+  if (interaction.grade && (*interaction.grade < 1 || *interaction.grade > 4))
+    return make_error("grade must be 1..4, got " + std::to_string(*interaction.grade));
+  auto id = store.insert_interaction(interaction);
+  if (!id) return make_error(id.error());
+  {
+    auto s = store.db().prepare("UPDATE contacts SET snooze_streak = 0 WHERE id = ? AND snooze_streak <> 0");
+    if (!s) return make_error(s.error());
+    s->bind(1, interaction.contact_id);
+    if (Status st = s->run(); !st) return make_error(st.error());
+  }
+  {
+    auto s = store.db().prepare(
+        "UPDATE decisions SET interaction_id = ?1 WHERE id = (SELECT id FROM decisions WHERE contact_id = ?2 "
+        "AND day = ?3 AND decision = 'right' AND interaction_id IS NULL ORDER BY id DESC LIMIT 1)");
+    if (!s) return make_error(s.error());
+    s->bind(1, *id).bind(2, interaction.contact_id).bind(3, format_iso_day(today));
+    if (Status st = s->run(); !st) return make_error(st.error());
+  }
+  if (Status st = reschedule_contact(store, interaction.contact_id, today); !st) return make_error(st.error());
+  return *id;
+}
+
+Result<int64_t> log_sent_message(Store& store, int64_t contact_id, Day day, const std::string& channel,
+                                 const std::string& kind, const std::string& note) {
+  Interaction x;
+  x.contact_id = contact_id;
+  x.date = day;
+  x.channel = channel;
+  x.kind = kind;
+  x.note = note;
+  // No grade: effective_grade() counts it as the provisional 3 until the outcome is known.
+  return log_touch(store, std::move(x), day);
+}
+
+Status record_outcome(Store& store, int64_t interaction_id, int grade, Day today) {
+  if (grade < 1 || grade > 4) return make_error("grade must be 1..4, got " + std::to_string(grade));
+  auto s = store.db().prepare("UPDATE interactions SET grade = ? WHERE id = ? RETURNING contact_id");
+  if (!s) return make_error(s.error());
+  s->bind(1, grade).bind(2, interaction_id);
+  auto row = s->step();
+  if (!row) return make_error(row.error());
+  if (!*row) return make_error("no interaction with id " + std::to_string(interaction_id));
+  const int64_t contact_id = s->int64(0);
+  if (auto done = s->step(); !done) return make_error(done.error());
+  return reschedule_contact(store, contact_id, today);
+}
+
+Result<Network> load_network(Store& store) {
+  Network net;
+  auto goal = store.current_goal();
+  if (!goal) return make_error(goal.error());
+  net.goal = *goal;
+  std::map<int64_t, size_t> index;
+  {
+    auto s = store.db().prepare(
+        "SELECT id, name, company, title, tier, cadence_days, trust, connected_on, due, starred, archived, "
+        "snooze_streak FROM contacts ORDER BY id");
+    if (!s) return make_error(s.error());
+    for (;;) {
+      auto row = s->step();
+      if (!row) return make_error(row.error());
+      if (!*row) break;
+      ContactRecord r;
+      Contact& c = r.contact;
+      c.id = s->int64(0);
+      c.name = s->text(1);
+      c.company = s->text(2);
+      c.title = s->text(3);
+      c.tier = s->text(4);
+      if (auto v = s->optional_int64(5)) c.cadence_days = static_cast<int>(*v);
+      c.trust = s->optional_real(6);
+      c.connected_on = parse_optional_day(s->optional_text(7));
+      c.due = parse_optional_day(s->optional_text(8));
+      c.starred = s->int64(9) != 0;
+      c.archived = s->int64(10) != 0;
+      c.snooze_streak = static_cast<int>(s->int64(11));
+      index[c.id] = net.contacts.size();
+      net.contacts.push_back(std::move(r));
+    }
+  }
+  auto xs = store.all_interactions();
+  if (!xs) return make_error(xs.error());
+  for (auto& x : *xs)
+    if (auto it = index.find(x.contact_id); it != index.end()) net.contacts[it->second].interactions.push_back(x);
+  if (net.goal) {
+    auto s = store.db().prepare("SELECT contact_id, relevance, can_help, offer FROM contact_goals WHERE goal_id = ?");
+    if (!s) return make_error(s.error());
+    s->bind(1, net.goal->id);
+    for (;;) {
+      auto row = s->step();
+      if (!row) return make_error(row.error());
+      if (!*row) break;
+      if (auto it = index.find(s->int64(0)); it != index.end()) {
+        ContactRecord& r = net.contacts[it->second];
+        r.relevance = s->text(1);
+        r.can_help = s->text(2);
+        r.offer = s->text(3);
+      }
+    }
+  }
+  return net;
+}
+
+ValueInputs value_inputs(const ContactRecord& r, Day today) {
+  ValueInputs in;
+  in.goal_relevance = relevance_weight(r.relevance);
+  in.trust = r.contact.trust.value_or(kDefaultTrust);
+  const auto touched = last_touch(r.contact, r.interactions);
+  in.novelty = novelty(touched ? std::optional<int>(today - *touched) : std::nullopt);
+  in.offer = r.offer.empty() ? 0.0 : 1.0;
+  in.mutual = 0.0;
+  in.closeness = closeness(r.contact);
+  return in;
+}
+
+const char* card_kind_name(CardKind kind) { return kind == CardKind::due ? "due" : "reactivation"; }
+
+std::string card_reason(const ContactRecord& r, const Card& card, const std::optional<Goal>& goal) {
+  std::vector<std::string> parts;
+  const double c = closeness(r.contact);
+  const bool close_tie = c >= tier_parameters("close").closeness;
+  const int silent = card.days_since.value_or(0);
+  if (card.days_since && silent >= kDormantDays && close_tie) {
+    parts.push_back("was close, now dormant " + silence_words(silent));
+  } else if (close_tie && card.days_since) {
+    parts.push_back(std::string(r.contact.tier == "inner" ? "inner-circle tie" : "close tie") + ", silent " +
+                    silence_words(silent));
+  }
+  if (relevance_weight(r.relevance) > 0 && goal) parts.push_back("relevant to goal: " + goal->text);
+  if (card.kind == CardKind::due) {
+    if (!card.days_since) parts.push_back("never contacted yet");
+    if (card.overdue_days > 0) parts.push_back("overdue by " + silence_words(card.overdue_days));
+    else if (parts.empty()) parts.push_back("due today, silent " + silence_words(silent));
+  } else if (!card.days_since) {
+    parts.push_back("dormant tie, no touch on record");
+  } else if (r.interactions.empty() && silent < kDormantDays) {
+    parts.push_back("connected " + silence_words(silent) + " ago, never contacted since");
+  } else if (!close_tie || silent < kDormantDays) {
+    parts.push_back("dormant tie, silent " + silence_words(silent));
+  }
+  if (!r.offer.empty()) parts.push_back("you can offer: " + r.offer);
+  if (card.suggest_rethink)
+    parts.push_back("snoozed " + std::to_string(card.snooze_streak) + " times in a row: longer cadence or archive?");
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
+
+std::vector<Card> build_deck(const Network& net, const DayDecisions& done, Day today, int limit, uint64_t seed) {
+  const int room = std::max(0, limit - done.count);
+  std::vector<Card> due_cards;
+  std::vector<std::pair<Card, const ContactRecord*>> pool;
+  bool backlog = false;
+
+  auto make_card = [&](const ContactRecord& r, CardKind kind) {
+    Card card;
+    const Contact& c = r.contact;
+    card.contact_id = c.id;
+    card.name = c.name;
+    card.company = c.company;
+    card.title = c.title;
+    card.kind = kind;
+    card.due = c.due;
+    const auto touched = last_touch(c, r.interactions);
+    if (touched) card.days_since = today - *touched;
+    card.value = value_score(value_inputs(r, today));
+    const double s = replay_stability(c, r.interactions);
+    const double recall = touched ? retrievability(today - *touched, s) : 0.0;
+    card.warmth = touched ? warmth(today - *touched, s, closeness(c)) : warmth_floor(closeness(c));
+    card.score = kind == CardKind::due ? due_priority(recall, card.value) : card.value;
+    card.overdue_days = c.due ? std::max(0, today - *c.due) : 0;
+    card.snooze_streak = c.snooze_streak;
+    card.suggest_rethink = c.snooze_streak >= kSnoozesBeforeSuggestion;
+    return card;
+  };
+
+  std::map<int64_t, const ContactRecord*> by_id;
+  for (const ContactRecord& r : net.contacts) {
+    const Contact& c = r.contact;
+    if (c.archived || done.decided.count(c.id)) continue;
+    by_id[c.id] = &r;
+    if (has_target_layer(c)) {
+      // A scheduled contact without a due day was never scheduled: due now.
+      if (c.due && *c.due > today) continue;
+      if (c.due && *c.due < today) backlog = true;
+      due_cards.push_back(make_card(r, CardKind::due));
+    } else {
+      if (c.due && *c.due > today) continue;  // snoozed or skipped reactivation
+      const auto touched = last_touch(c, r.interactions);
+      const bool never_scheduled = r.interactions.empty();
+      if (!never_scheduled && touched && today - *touched < kDormantDays) continue;
+      pool.emplace_back(make_card(r, CardKind::reactivation), &r);
+    }
+  }
+  std::sort(due_cards.begin(), due_cards.end(), [](const Card& a, const Card& b) {
+    return a.score != b.score ? a.score > b.score : a.contact_id < b.contact_id;
+  });
+  if (static_cast<int>(due_cards.size()) > room) due_cards.resize(static_cast<size_t>(room));
+
+  std::vector<Card> deck = std::move(due_cards);
+  if (!backlog) {
+    std::sort(pool.begin(), pool.end(), [](const auto& a, const auto& b) {
+      return a.first.value != b.first.value ? a.first.value > b.first.value : a.first.contact_id < b.first.contact_id;
+    });
+    const int slots = std::min(kMaxReactivationsPerDay - done.reactivations, room - static_cast<int>(deck.size()));
+    for (int i = 0; i < slots && !pool.empty(); ++i) {
+      const int slot = done.reactivations + i;
+      size_t pick = 0;
+      if (draw(seed, today, slot) % kRandomReactivationEvery == 0) {
+        // Our own picks lean to the comfortable; a random one from the top 10 widens them.
+        const size_t top = std::min<size_t>(pool.size(), kRandomReactivationPool);
+        pick = static_cast<size_t>(draw(seed ^ 0xA5A5ull, today, slot) % top);
+      }
+      deck.push_back(pool[pick].first);
+      pool.erase(pool.begin() + static_cast<std::ptrdiff_t>(pick));
+    }
+  }
+  for (Card& card : deck) card.reason = card_reason(*by_id.at(card.contact_id), card, net.goal);
+  return deck;
+}
+
+}  // namespace rekindle::core
