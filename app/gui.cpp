@@ -1,18 +1,167 @@
-// Placeholder until the window shell lands (helper A replaces this file).
+// The window's main loop and one-shot screenshots: GLFW + OpenGL 3 + Dear ImGui around the
+// app shell. The loop sleeps in the event queue whenever nothing changes.
 #include "app/gui.h"
 
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+
+#include "app/theme.h"
+#include "app/ui_shell.h"
+#include "platform/paths.h"
+#include "platform/screenshot.h"
+#include "platform/window.h"
 
 namespace rekindle::app {
+namespace {
 
-int run_gui(const GuiOptions&) {
-  std::fprintf(stderr, "error: the window is not built yet\n");
+// Frames drawn after an event: ImGui settles hover and layout over a couple of frames.
+constexpr int kFramesAfterEvent = 3;
+// Idle wake-up: redraw now and then so "today" follows the clock; costs nothing measurable.
+constexpr double kIdleWaitSeconds = 30.0;
+// While a text field is focused the caret blinks (ImGui: 0.6 s on/off).
+constexpr double kCaretWaitSeconds = 0.3;
+// After a long sleep ImGui would see one huge time step; animations must not jump.
+constexpr float kMaxFrameSeconds = 1.0f / 20.0f;
+// Frames rendered before a screenshot is taken, so that auto-sized layout has settled.
+constexpr int kScreenshotFrames = 3;
+
+int fail_with(const std::string& message) {
+  std::fprintf(stderr, "error: %s\n", message.c_str());
   return 1;
 }
 
-int run_screenshot(const ScreenshotOptions&) {
-  std::fprintf(stderr, "error: the window is not built yet\n");
-  return 1;
+// Dear ImGui's context and its GLFW + OpenGL backends, torn down in reverse order.
+class ImGuiRuntime {
+ public:
+  explicit ImGuiRuntime(platform::Window& window) : window_(window) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini in the user's working folder
+    // Our callbacks are already installed: the backend chains to them.
+    ImGui_ImplGlfw_InitForOpenGL(window.handle(), true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+  }
+  ~ImGuiRuntime() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  ImGuiRuntime(const ImGuiRuntime&) = delete;
+  ImGuiRuntime& operator=(const ImGuiRuntime&) = delete;
+
+  // Builds the theme for the window's content scale; again when the window moves to a
+  // monitor with another scale.
+  core::Status update_theme() {
+    const float scale = window_.content_scale();
+    if (has_theme_ && scale == theme_.scale) return core::Status::success();
+    auto theme = make_theme(scale);
+    if (!theme) return core::make_error(theme.error());
+    theme_ = *theme;
+    // The first texture is made by the backend's first NewFrame; later ones are ours.
+    if (has_theme_) {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    has_theme_ = true;
+    return core::Status::success();
+  }
+
+  // Draws one frame of the shell into the back buffer (not yet swapped).
+  void render(AppShell& shell) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = std::clamp(io.DeltaTime, 1e-5f, kMaxFrameSeconds);
+    ImGui::NewFrame();
+    shell.draw_frame(theme_, window_.events());
+    window_.events().clear();
+    ImGui::Render();
+    const ImVec4 page = ImGui::ColorConvertU32ToFloat4(kColorPage);
+    window_.clear(page.x, page.y, page.z);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+
+ private:
+  platform::Window& window_;
+  Theme theme_;
+  bool has_theme_ = false;
+};
+
+core::Day day_of(const GuiOptions& options) {
+  if (auto day = core::parse_iso_day(options.date)) return *day;
+  return platform::today_local();
+}
+
+AppShell make_shell(const GuiOptions& options) {
+  auto store = core::Store::open(options.db_path);
+  if (!store) return AppShell(nullptr, store.error() + " (" + options.db_path + ")", day_of(options));
+  return AppShell(std::move(*store), "", day_of(options));
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+  platform::WindowOptions window_options;
+  auto window = platform::Window::open(window_options);
+  if (!window) return fail_with(window.error());
+  ImGuiRuntime runtime(**window);
+  if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
+  AppShell shell = make_shell(options);
+  platform::Window& w = **window;
+
+  int frames_left = kFramesAfterEvent;
+  while (!w.should_close()) {
+    if (frames_left > 0) {
+      w.wait_events(0);
+    } else {
+      w.wait_events(ImGui::GetIO().WantTextInput ? kCaretWaitSeconds : kIdleWaitSeconds);
+      frames_left = 1;  // a timeout alone needs one frame (caret blink, a new day)
+    }
+    if (!w.events().empty()) frames_left = kFramesAfterEvent;
+    if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
+    if (options.date.empty()) shell.set_today(platform::today_local());
+    runtime.render(shell);
+    w.swap_buffers();
+    --frames_left;
+  }
+  return 0;
+}
+
+int run_screenshot(const ScreenshotOptions& options) {
+  const auto screen = screen_from_name(options.screen);
+  if (!screen) return fail_with("unknown screen '" + options.screen + "'");
+  platform::WindowOptions window_options;
+  window_options.width = options.width;
+  window_options.height = options.height;
+  window_options.visible = false;
+  window_options.resizable = false;
+  auto window = platform::Window::open(window_options);
+  if (!window) return fail_with(window.error());
+  ImGuiRuntime runtime(**window);
+  if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
+  AppShell shell = make_shell(options.gui);
+  shell.show(*screen);
+
+  platform::Window& w = **window;
+  std::vector<uint8_t> pixels;
+  int width = 0, height = 0;
+  for (int frame = 0; frame < kScreenshotFrames; ++frame) {
+    w.wait_events(0);
+    runtime.render(shell);
+    if (frame == kScreenshotFrames - 1) {
+      w.framebuffer_size(&width, &height);
+      pixels = platform::read_framebuffer_rgba(width, height);  // before the swap
+    }
+    w.swap_buffers();
+  }
+  if (auto status = platform::write_png_rgba(options.out_png, pixels, width, height); !status)
+    return fail_with(status.error());
+  return 0;
 }
 
 }  // namespace rekindle::app

@@ -1,0 +1,183 @@
+#include "app/ui_shell.h"
+
+#include <imgui.h>
+
+#include <cfloat>
+#include <iterator>
+#include <utility>
+
+#include "app/ui_widgets.h"
+
+namespace rekindle::app {
+namespace {
+
+struct Tab {
+  Screen screen;
+  const char* label;
+  Icon icon;
+  platform::Key key;
+};
+
+constexpr Tab kTabs[] = {
+    {Screen::kToday, "Today", Icon::kToday, static_cast<platform::Key>('1')},
+    {Screen::kContacts, "Contacts", Icon::kContacts, static_cast<platform::Key>('2')},
+    {Screen::kStrategy, "Strategy", Icon::kStrategy, static_cast<platform::Key>('3')},
+    {Screen::kStats, "Stats", Icon::kStats, static_cast<platform::Key>('4')},
+};
+
+constexpr std::pair<Screen, const char*> kScreenNames[] = {
+    {Screen::kToday, "today"},       {Screen::kCompose, "compose"}, {Screen::kContacts, "contacts"},
+    {Screen::kStrategy, "strategy"}, {Screen::kStats, "stats"},
+};
+
+// The tab a screen belongs to: Compose is reached from Today.
+Screen tab_of(Screen screen) { return screen == Screen::kCompose ? Screen::kToday : screen; }
+
+}  // namespace
+
+std::optional<Screen> screen_from_name(std::string_view name) {
+  for (const auto& [screen, screen_label] : kScreenNames)
+    if (name == screen_label) return screen;
+  return std::nullopt;
+}
+
+const char* screen_name(Screen screen) {
+  for (const auto& [s, label] : kScreenNames)
+    if (s == screen) return label;
+  return "today";
+}
+
+AppShell::AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today)
+    : store_(std::move(store)), store_error_(std::move(store_error)), today_(today) {
+  if (!store_ && store_error_.empty()) store_error_ = "no database";
+  reload();
+}
+
+void AppShell::show(Screen screen) {
+  screen_ = screen;
+  reload();
+}
+
+void AppShell::set_today(core::Day today) {
+  if (today == today_) return;
+  today_ = today;
+  reload();
+}
+
+void AppShell::reload() {
+  if (!store_) return;
+  // Only the screen on show is read: switching tabs always shows fresh data.
+  switch (screen_) {
+    case Screen::kToday: today_model_ = load_today(*store_, today_); break;
+    case Screen::kCompose: break;
+    case Screen::kContacts: load_contacts(*store_, today_, contacts_model_); break;
+    case Screen::kStrategy: strategy_model_ = load_strategy(*store_); break;
+    case Screen::kStats: stats_model_ = load_stats(*store_); break;
+  }
+}
+
+void AppShell::handle_keys(const platform::InputEvents& events) {
+  // While a text field has the keyboard, keys are typing, not commands.
+  if (ImGui::GetIO().WantTextInput) return;
+  for (const auto& event : events.keys) {
+    if (event.repeat || (event.mods & (platform::kModCtrl | platform::kModAlt | platform::kModSuper))) {
+      if (event.key == platform::key_for_char('F') && (event.mods & platform::kModCtrl) && screen_ == Screen::kContacts)
+        contacts_model_.focus_search = true;
+      continue;
+    }
+    for (const auto& tab : kTabs)
+      if (event.key == tab.key) show(tab.screen);
+    if (event.key == platform::Key::kEscape && screen_ == Screen::kCompose) show(Screen::kToday);
+    if (event.key == platform::Key::kSlash && screen_ == Screen::kContacts) contacts_model_.focus_search = true;
+  }
+}
+
+FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents& events) {
+  FrameReport report;
+  handle_keys(events);
+
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  constexpr ImGuiWindowFlags kPageFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                          ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("##page", nullptr, kPageFlags);
+  ImGui::PopStyleVar();
+
+  // Without a store there is nothing to switch between: the error page takes the window.
+  const float tab_bar_height = store_ ? theme.px(kTabBarHeight) : 0.0f;
+  ImGui::BeginChild("##content", ImVec2(0, io.DisplaySize.y - tab_bar_height), false,
+                    ImGuiWindowFlags_AlwaysUseWindowPadding);
+  if (!store_) {
+    report.store_error = true;
+    screen_heading(theme, "Rekindle", "");
+    error_state(theme, "Your database could not be opened", store_error_);
+  } else {
+    draw_screen(theme, report);
+  }
+  ImGui::EndChild();
+  if (store_) draw_tab_bar(theme);
+  ImGui::End();
+  report.screen = screen_;
+  return report;
+}
+
+void AppShell::draw_screen(const Theme& theme, FrameReport& report) {
+  switch (screen_) {
+    case Screen::kToday: report.today = draw_today(today_model_, theme); break;
+    case Screen::kCompose: report.compose = draw_compose(compose_model_, theme); break;
+    case Screen::kContacts: {
+      const ContactsFrame frame = draw_contacts(contacts_model_, theme);
+      report.contacts = frame.state;
+      if (frame.search_edited) load_contacts(*store_, today_, contacts_model_);
+      break;
+    }
+    case Screen::kStrategy: report.strategy = draw_strategy(strategy_model_, theme); break;
+    case Screen::kStats: report.stats = draw_stats(stats_model_, theme); break;
+  }
+}
+
+void AppShell::draw_tab_bar(const Theme& theme) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetIO().DisplaySize.x;
+  const float height = theme.px(kTabBarHeight);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // A white bar lifted off the page by a faint shadow above it.
+  for (int i = 1; i <= 4; ++i)
+    draw->AddRectFilled(ImVec2(min.x, min.y - theme.px(i)), ImVec2(min.x + width, min.y),
+                        (kColorShadow & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 5));
+  draw->AddRectFilled(min, ImVec2(min.x + width, min.y + height), kColorCard);
+  draw->AddLine(min, ImVec2(min.x + width, min.y), kColorDivider, theme.px(1));
+
+  const float tab_width = width / static_cast<float>(std::size(kTabs));
+  ImFont* font = theme.fonts.small;
+  for (size_t i = 0; i < std::size(kTabs); ++i) {
+    const Tab& tab = kTabs[i];
+    const ImVec2 tab_min(min.x + tab_width * i, min.y);
+    ImGui::SetCursorScreenPos(tab_min);
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::InvisibleButton("tab", ImVec2(tab_width, height))) show(tab.screen);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+
+    const bool active = tab_of(screen_) == tab.screen;
+    const ImU32 color = active ? kColorAccent : hovered ? kColorText : kColorTextSecondary;
+    const float center_x = tab_min.x + tab_width * 0.5f;
+    const ImVec2 icon_center(center_x, min.y + theme.px(22));
+    if (active) {
+      // A soft pill behind the active icon, as phone navigation bars do.
+      const ImVec2 half(theme.px(26), theme.px(14));
+      draw->AddRectFilled(ImVec2(icon_center.x - half.x, icon_center.y - half.y),
+                          ImVec2(icon_center.x + half.x, icon_center.y + half.y), kColorAccentSoft, half.y);
+    }
+    draw_icon(draw, tab.icon, icon_center, theme.px(18), color, theme.px(1.8f));
+    ImFont* label_font = active ? theme.fonts.strong : font;
+    const float label_size = font->FontSize;
+    const ImVec2 label = label_font->CalcTextSizeA(label_size, FLT_MAX, 0, tab.label);
+    draw->AddText(label_font, label_size, ImVec2(center_x - label.x * 0.5f, min.y + theme.px(41)), color, tab.label);
+  }
+}
+
+}  // namespace rekindle::app

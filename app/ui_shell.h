@@ -1,0 +1,72 @@
+#pragma once
+// The frame around the screens: the page, the bottom tab bar, tab switching by click or by
+// the keys 1-4, and loading each screen's model from the store when it is shown. Draws
+// inside an ImGui frame; knows nothing of GLFW or OpenGL, so tests drive it headless.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/theme.h"
+#include "app/view_compose.h"
+#include "app/view_contacts.h"
+#include "app/view_stats.h"
+#include "app/view_strategy.h"
+#include "app/view_today.h"
+#include "core/date.h"
+#include "core/store.h"
+#include "platform/input.h"
+
+namespace rekindle::app {
+
+enum class Screen { kToday, kCompose, kContacts, kStrategy, kStats };
+
+// "today", "compose", "contacts", "strategy", "stats".
+std::optional<Screen> screen_from_name(std::string_view name);
+const char* screen_name(Screen screen);
+
+// What one frame drew, for tests and for the loop (each view's state is set only when that
+// view was drawn).
+struct FrameReport {
+  Screen screen = Screen::kToday;
+  bool store_error = false;  // the error page was drawn instead of any screen
+  std::optional<TodayState> today;
+  std::optional<ComposeState> compose;
+  std::optional<ContactsState> contacts;
+  std::optional<StrategyState> strategy;
+  std::optional<StatsState> stats;
+};
+
+class AppShell {
+ public:
+  // store may be null when opening it failed; store_error then says why, and the shell
+  // shows an error page.
+  AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today);
+
+  // Switches to a screen and reloads its data from the store.
+  void show(Screen screen);
+  Screen screen() const { return screen_; }
+  // Moves to another day (e.g. after midnight); reloads when it changed.
+  void set_today(core::Day today);
+  // Draws the whole window for one frame; call between ImGui::NewFrame and ImGui::Render.
+  // events are this frame's key presses (1-4 switch tabs unless a text field has focus).
+  FrameReport draw_frame(const Theme& theme, const platform::InputEvents& events);
+
+ private:
+  void reload();
+  void handle_keys(const platform::InputEvents& events);
+  void draw_screen(const Theme& theme, FrameReport& report);
+  void draw_tab_bar(const Theme& theme);
+
+  std::unique_ptr<core::Store> store_;
+  std::string store_error_;
+  core::Day today_;
+  Screen screen_ = Screen::kToday;
+  TodayModel today_model_;
+  ComposeModel compose_model_;
+  ContactsModel contacts_model_;
+  StrategyModel strategy_model_;
+  StatsModel stats_model_;
+};
+
+}  // namespace rekindle::app
