@@ -56,6 +56,8 @@ int run_cli(int argc, char** argv) {
   add_contact_commands(app, ctx);
   add_goal_commands(app, ctx);
   add_window_commands(app, ctx);
+  add_review_commands(app, ctx);
+  add_draft_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

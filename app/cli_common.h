@@ -37,5 +37,7 @@ const CLI::Validator& iso_date_validator();
 void add_contact_commands(CLI::App& app, CliContext& ctx);  // add, edit, contacts, show, log
 void add_goal_commands(CLI::App& app, CliContext& ctx);     // goal ...
 void add_window_commands(CLI::App& app, CliContext& ctx);   // gui, screenshot
+void add_review_commands(CLI::App& app, CliContext& ctx);   // due, swipe, undo, stats
+void add_draft_commands(CLI::App& app, CliContext& ctx);    // draft
 
 }  // namespace rekindle::app

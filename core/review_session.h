@@ -1,0 +1,119 @@
+#pragma once
+// The daily review: today's deck for a day, the decisions on its cards (each one SQLite
+// transaction, recorded in `decisions` with the contact's prior scheduling fields), undo of
+// any number of steps, the daily streak and the end-of-session summary. The CLI, the tests
+// and the window all drive this same object, so every rule lives here.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/schedule.h"
+#include "core/store.h"
+
+namespace rekindle::core {
+
+// right: reach out; left: snooze; up: star (this week's focus); down: archive; skip: tomorrow.
+enum class Direction { right, left, up, down, skip };
+const char* direction_name(Direction direction);
+std::optional<Direction> parse_direction(std::string_view name);
+
+enum class SnoozeChoice { week, month, quarter };
+const char* snooze_name(SnoozeChoice choice);
+std::optional<SnoozeChoice> parse_snooze(std::string_view name);  // week, month, quarter
+int snooze_days(SnoozeChoice choice);
+
+// A right swipe leaves the card out of the deck this long while its message is written;
+// sending (log_touch) replays the real schedule.
+inline constexpr int kReachOutPendingDays = 3;
+
+// The daily limit N: the "daily_limit" setting, else 10.
+Result<int> daily_limit(Store& store);
+// Stores the daily limit (1..500) in its own transaction.
+Status set_daily_limit(Store& store, int limit);
+
+// What was decided on a day (who, how many, how many reactivation cards).
+Result<DayDecisions> decisions_on(Store& store, Day day);
+// Today's deck for the day with the given limit (what remains of it after today's decisions).
+Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit);
+
+// One decision as it happened.
+struct DecisionOutcome {
+  int64_t decision_id = 0;
+  Direction direction = Direction::skip;
+  int64_t contact_id = 0;
+  std::string name;
+  Day day;
+  std::optional<Day> due;     // the contact's due day after the decision
+  int snooze_streak = 0;      // after the decision
+  bool suggest_rethink = false;  // left 3+ times in a row: suggest a longer cadence or archive
+};
+
+// Applies a decision to a card as one committed transaction. The snooze choice matters only
+// for left. Never changes stability or the interaction log.
+Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction direction, SnoozeChoice snooze,
+                                       Day today);
+
+// Undoes the latest decision (of any day) as one transaction: restores the contact's prior
+// scheduling fields and deletes the touchpoint it created. nullopt when nothing is left.
+Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store);
+
+// Consecutive days with at least one decision, ending today (or yesterday while today's
+// review has not started yet).
+Result<int> review_streak(Store& store, Day today);
+
+struct SessionSummary {
+  Day day;
+  int reviewed = 0;
+  int reached_out = 0, snoozed = 0, starred = 0, archived = 0, skipped = 0;
+  int remaining = 0;
+  int streak_days = 0;
+  bool finished = false;  // nothing left in today's deck
+};
+// The summary of a day's review.
+Result<SessionSummary> session_summary(Store& store, Day today, int limit);
+
+// The review session the window and the CLI drive: holds today's deck and refreshes it from
+// the store after every command.
+class ReviewSession {
+ public:
+  // Opens the review of `today` with the daily limit setting.
+  static Result<ReviewSession> open(Store& store, Day today);
+
+  const Card* current() const { return deck_.empty() ? nullptr : &deck_[0]; }
+  const Card* next() const { return deck_.size() < 2 ? nullptr : &deck_[1]; }
+  const std::vector<Card>& deck() const { return deck_; }
+  int remaining() const { return static_cast<int>(deck_.size()); }
+  int decided() const { return decided_; }
+  // Cards in today's session: decided + remaining.
+  int total() const { return decided_ + remaining(); }
+  // "4 / 10": the number of the card on screen (or of the last one when done) over the total.
+  std::string progress_text() const;
+  Day day() const { return today_; }
+  int limit() const { return limit_; }
+  const std::string& last_error() const { return last_error_; }
+  const SessionSummary& summary() const { return summary_; }
+
+  // Decides on the current card; fails (and sets last_error) when the deck is empty.
+  Result<DecisionOutcome> decide(Direction direction, SnoozeChoice snooze = SnoozeChoice::week);
+  // Undoes the latest decision; nullopt when there is nothing to undo.
+  Result<std::optional<DecisionOutcome>> undo();
+  // Changes and stores the daily limit, then rebuilds the deck.
+  Status set_limit(int limit);
+  // Rebuilds the deck from the store (after changes made elsewhere, e.g. an import).
+  Status refresh();
+
+ private:
+  ReviewSession(Store& store, Day today) : store_(&store), today_(today) {}
+  Store* store_;
+  Day today_;
+  int limit_ = kDefaultDailyLimit;
+  int decided_ = 0;
+  std::vector<Card> deck_;
+  SessionSummary summary_;
+  std::string last_error_;
+};
+
+}  // namespace rekindle::core

@@ -1,0 +1,72 @@
+#include "core/stats.h"
+
+#include <algorithm>
+
+#include "core/review_session.h"
+
+namespace rekindle::core {
+
+const char* health_name(Health h) {
+  switch (h) {
+    case Health::warm: return "warm";
+    case Health::cooling: return "cooling";
+    case Health::cold: return "cold";
+    case Health::dormant: return "dormant";
+  }
+  return "dormant";
+}
+
+Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today) {
+  const auto touched = last_touch(contact, interactions);
+  if (!touched || today - *touched >= kDormantDays) return Health::dormant;
+  // A connection date alone is not a relationship: an untouched pool contact is dormant.
+  if (!has_target_layer(contact) && interactions.empty()) return Health::dormant;
+  const double recall = retrievability(today - *touched, replay_stability(contact, interactions));
+  if (recall >= kTargetRetention) return Health::warm;
+  if (recall >= kCoolingRetention) return Health::cooling;
+  return Health::cold;
+}
+
+NetworkStats network_stats(const Network& net, Day today, int streak_days) {
+  NetworkStats st;
+  st.streak_days = streak_days;
+  st.reach_outs_by_week.assign(kStatsWeeks, 0);
+  st.due_next_14_days.assign(kForecastDays, 0);
+  for (const ContactRecord& r : net.contacts) {
+    const Contact& c = r.contact;
+    for (const Interaction& x : r.interactions) {
+      if (x.kind == "give") ++st.give;
+      else if (x.kind == "ask") ++st.ask;
+      else if (x.kind == "inbound") ++st.inbound;
+      const int age = today - x.date;
+      if (x.kind != "inbound" && age >= 0 && age < kStatsWeeks * 7) ++st.reach_outs_by_week[kStatsWeeks - 1 - age / 7];
+    }
+    if (c.archived) {
+      ++st.archived;
+      continue;
+    }
+    ++st.contacts;
+    if (c.starred) ++st.starred;
+    switch (health_of(c, r.interactions, today)) {
+      case Health::warm: ++st.warm; break;
+      case Health::cooling: ++st.cooling; break;
+      case Health::cold: ++st.cold; break;
+      case Health::dormant: ++st.dormant; break;
+    }
+    if (has_target_layer(c)) {
+      const int in = c.due ? *c.due - today : 0;  // never scheduled: due now
+      if (in < kForecastDays) ++st.due_next_14_days[static_cast<size_t>(std::max(0, in))];
+    }
+  }
+  return st;
+}
+
+Result<NetworkStats> compute_stats(Store& store, Day today) {
+  auto net = load_network(store);
+  if (!net) return make_error(net.error());
+  auto streak = review_streak(store, today);
+  if (!streak) return make_error(streak.error());
+  return network_stats(*net, today, *streak);
+}
+
+}  // namespace rekindle::core

@@ -1,0 +1,38 @@
+#pragma once
+// The insight figures: network health, reach-outs per week, give/ask balance, streak and the
+// due forecast. Pure over a loaded Network, plus one call that reads the store.
+#include <span>
+#include <vector>
+
+#include "core/result.h"
+#include "core/schedule.h"
+#include "core/store.h"
+
+namespace rekindle::core {
+
+inline constexpr int kStatsWeeks = 12;
+inline constexpr int kForecastDays = 14;
+
+enum class Health { warm, cooling, cold, dormant };
+const char* health_name(Health health);
+
+// Warm while not yet due (R ≥ 0.9), cooling until R falls to 0.8, then cold; dormant when
+// never touched, silent 3+ years, or in the dormant pool with no touch logged.
+Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today);
+
+struct NetworkStats {
+  int contacts = 0;  // not archived
+  int warm = 0, cooling = 0, cold = 0, dormant = 0;
+  int archived = 0, starred = 0;
+  int streak_days = 0;
+  std::vector<int> reach_outs_by_week;  // 12 weeks, oldest first; the last is the 7 days to today
+  int give = 0, ask = 0, inbound = 0;   // touchpoints of each kind, all time
+  std::vector<int> due_next_14_days;    // [0]: due today or overdue; [i]: due on today + i
+};
+
+// The figures of a network on a day, with the streak computed elsewhere.
+NetworkStats network_stats(const Network& network, Day today, int streak_days);
+// Loads the store and computes the figures for today.
+Result<NetworkStats> compute_stats(Store& store, Day today);
+
+}  // namespace rekindle::core
