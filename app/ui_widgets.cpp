@@ -19,12 +19,6 @@ ImU32 with_alpha(ImU32 color, float alpha) {
   return (color & ~IM_COL32_A_MASK) | (static_cast<ImU32>(std::clamp(a, 0, 255)) << IM_COL32_A_SHIFT);
 }
 
-ImU32 mix(ImU32 a, ImU32 b, float t) {
-  const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-  return ImGui::ColorConvertFloat4ToU32(
-      ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
-}
-
 // Length in bytes of the UTF-8 sequence starting with byte c (1 for stray continuation bytes).
 size_t utf8_length(unsigned char c) {
   if (c >= 0xF0) return 4;
@@ -94,10 +88,10 @@ void paint_card(ImDrawList* draw, ImVec2 min, ImVec2 max, const Theme& theme, Im
   // A soft shadow: a few widening, fading layers, shifted down as if lit from above.
   constexpr int kLayers = 6;
   for (int i = kLayers; i >= 1; --i) {
-    const float spread = theme.px(1.2f * i);
-    const float drop = theme.px(2.0f + 0.5f * i);
+    const float spread = theme.px(1.0f * i);
+    const float drop = theme.px(1.0f + 0.4f * i);
     draw->AddRectFilled(ImVec2(min.x - spread, min.y - spread + drop), ImVec2(max.x + spread, max.y + spread + drop),
-                        with_alpha(kColorShadow, 0.022f), rounding + spread);
+                        with_alpha(kColorShadow, 0.014f), rounding + spread);
   }
   draw->AddRectFilled(min, max, fill, rounding);
 }
@@ -132,6 +126,8 @@ void centered_text(ImFont* font, ImU32 color, std::string_view text) {
   const float left = ImGui::GetCursorPosX();
   ImGui::PushFont(font);
   ImGui::PushStyleColor(ImGuiCol_Text, color);
+  // Each line is its own item: keep the gap between them at a line's natural leading.
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, font->FontSize * 0.25f));
   const char* p = text.data();
   const char* end = text.data() + text.size();
   while (p < end) {
@@ -145,6 +141,7 @@ void centered_text(ImFont* font, ImU32 color, std::string_view text) {
     p = line_end;
     while (p < end && (*p == ' ' || *p == '\n')) ++p;
   }
+  ImGui::PopStyleVar();
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
@@ -215,8 +212,7 @@ void draw_warmth_bar(ImDrawList* draw, ImVec2 min, ImVec2 max, float warmth) {
   const float rounding = (max.y - min.y) * 0.5f;
   draw->AddRectFilled(min, max, kColorTrack, rounding);
   const float fill_width = std::max(max.y - min.y, (max.x - min.x) * warmth);
-  const ImU32 cold = IM_COL32(150, 163, 180, 255);
-  draw->AddRectFilled(min, ImVec2(min.x + fill_width, max.y), mix(cold, kColorAccent, warmth), rounding);
+  draw->AddRectFilled(min, ImVec2(min.x + fill_width, max.y), kColorAccent, rounding);
 }
 
 void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, float t) {
@@ -266,9 +262,10 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, f
   }
 }
 
-void empty_state(const Theme& theme, Icon icon, const char* title, const std::string& body, const char* command,
-                 const char* caption) {
-  ImGui::Dummy(ImVec2(0, theme.px(8)));
+namespace {
+
+void draw_empty_card(const Theme& theme, Icon icon, const char* title, const std::string& body, const char* command,
+                     const char* caption) {
   Card card(theme);
   ImGui::Dummy(ImVec2(0, theme.px(10)));
   // The icon sits in a soft accent circle, centred.
@@ -291,6 +288,22 @@ void empty_state(const Theme& theme, Icon icon, const char* title, const std::st
     centered_text(theme.fonts.small, kColorTextFaint, caption);
   }
   ImGui::Dummy(ImVec2(0, theme.px(8)));
+}
+
+}  // namespace
+
+void empty_state(const Theme& theme, Icon icon, const char* title, const std::string& body, const char* command,
+                 const char* caption) {
+  // Centre the card in the space left, using its height from the previous frame (the
+  // first frame draws it at the top; screenshots render a few frames so layout settles).
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID height_id = ImGui::GetID(title);
+  const float last_height = storage->GetFloat(height_id, 0.0f);
+  const float space = ImGui::GetContentRegionAvail().y;
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + std::max(theme.px(8), (space - last_height) * 0.38f));
+  const float card_top = ImGui::GetCursorScreenPos().y;
+  draw_empty_card(theme, icon, title, body, command, caption);
+  storage->SetFloat(height_id, ImGui::GetItemRectMax().y - card_top);
 }
 
 void error_state(const Theme& theme, const char* title, const std::string& message) {

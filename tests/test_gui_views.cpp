@@ -1,0 +1,344 @@
+// The views through a headless ImGui context: no window, no GL; the font atlas is built in
+// memory and each frame is laid out and tessellated as the real window would.
+#include <imgui.h>
+
+#include <catch2/catch.hpp>
+#include <memory>
+
+#include "app/theme.h"
+#include "app/ui_shell.h"
+#include "app/ui_widgets.h"
+#include "core/store.h"
+
+using namespace rekindle;
+using app::Screen;
+
+namespace {
+
+constexpr float kWidth = 430, kHeight = 860;
+
+// One ImGui context with our theme, as the window sets it up, minus the backends.
+class HeadlessUi {
+ public:
+  HeadlessUi() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(kWidth, kHeight);
+    io.DeltaTime = 1.0f / 60.0f;
+    for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;
+    auto theme = app::make_theme(1.0f);
+    REQUIRE(theme.ok());
+    theme_ = *theme;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    REQUIRE(w > 0);
+  }
+  ~HeadlessUi() { ImGui::DestroyContext(); }
+
+  app::FrameReport frame(app::AppShell& shell, const platform::InputEvents& events = {}) {
+    ImGui::NewFrame();
+    app::FrameReport report = shell.draw_frame(theme_, events);
+    ImGui::Render();
+    REQUIRE(ImGui::GetDrawData()->TotalVtxCount > 0);
+    return report;
+  }
+  // A few frames, as after an event, so hit-testing and layout settle.
+  app::FrameReport frames(app::AppShell& shell, int count = 3) {
+    app::FrameReport report;
+    for (int i = 0; i < count; ++i) report = frame(shell);
+    return report;
+  }
+  const app::Theme& theme() const { return theme_; }
+
+ private:
+  app::Theme theme_;
+};
+
+const core::Day kToday = *core::parse_iso_day("2025-11-25");
+
+std::unique_ptr<core::Store> empty_store() {
+  auto store = core::Store::open_in_memory();
+  REQUIRE(store.ok());
+  return std::move(*store);
+}
+
+int64_t add_contact(core::Store& store, const std::string& name, const std::string& company) {
+  core::Contact c;
+  c.name = name;
+  c.company = company;
+  c.tier = "regular";
+  int64_t id = 0;
+  REQUIRE(store.transaction([&]() -> core::Status {
+                 auto inserted = store.insert_contact(c);
+                 if (!inserted) return core::make_error(inserted.error());
+                 id = *inserted;
+                 return core::Status::success();
+               }).ok());
+  return id;
+}
+
+std::unique_ptr<core::Store> store_with_contacts() {
+  auto store = empty_store();
+  add_contact(*store, "Ada Lovelace", "Analytical Engines");
+  add_contact(*store, "Grace Hopper", "US Navy");
+  add_contact(*store, "Alan Turing", "");
+  return store;
+}
+
+platform::InputEvents key_press(char c, int mods = 0) {
+  platform::InputEvents events;
+  events.keys.push_back({platform::key_for_char(c), mods, false});
+  return events;
+}
+
+platform::InputEvents key_press(platform::Key key) {
+  platform::InputEvents events;
+  events.keys.push_back({key, 0, false});
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("every screen draws its empty state on an empty store", "[gui]") {
+  HeadlessUi ui;
+  app::AppShell shell(empty_store(), "", kToday);
+  auto report = ui.frames(shell);
+  CHECK(report.screen == Screen::kToday);
+  CHECK(!report.store_error);
+  REQUIRE(report.today);
+  CHECK(*report.today == app::TodayState::kNoContacts);
+  CHECK(!report.contacts);  // only the screen on show is drawn
+
+  shell.show(Screen::kContacts);
+  report = ui.frames(shell);
+  REQUIRE(report.contacts);
+  CHECK(*report.contacts == app::ContactsState::kEmpty);
+
+  shell.show(Screen::kStrategy);
+  report = ui.frames(shell);
+  REQUIRE(report.strategy);
+  CHECK(*report.strategy == app::StrategyState::kNoGoals);
+
+  shell.show(Screen::kStats);
+  report = ui.frames(shell);
+  REQUIRE(report.stats);
+  CHECK(*report.stats == app::StatsState::kEmpty);
+
+  shell.show(Screen::kCompose);
+  report = ui.frames(shell);
+  REQUIRE(report.compose);
+  CHECK(*report.compose == app::ComposeState::kPlaceholder);
+}
+
+TEST_CASE("with contacts Today is all caught up and Contacts lists them", "[gui]") {
+  HeadlessUi ui;
+  app::AppShell shell(store_with_contacts(), "", kToday);
+  auto report = ui.frames(shell);
+  REQUIRE(report.today);
+  CHECK(*report.today == app::TodayState::kAllCaughtUp);
+
+  shell.show(Screen::kContacts);
+  report = ui.frames(shell);
+  REQUIRE(report.contacts);
+  CHECK(*report.contacts == app::ContactsState::kList);
+
+  shell.show(Screen::kStats);
+  report = ui.frames(shell);
+  REQUIRE(report.stats);
+  CHECK(*report.stats == app::StatsState::kFigures);
+}
+
+TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match is its own state", "[gui]") {
+  HeadlessUi ui;
+  auto store = store_with_contacts();
+  app::ContactsModel model;
+  app::load_contacts(*store, kToday, model);
+  REQUIRE(model.error.empty());
+  CHECK(model.total == 3);
+  REQUIRE(model.rows.size() == 3);
+  for (const auto& row : model.rows) {
+    CHECK(row.warmth >= 0.0f);
+    CHECK(row.warmth <= 1.0f);
+  }
+  model.search = "navy";
+  app::load_contacts(*store, kToday, model);
+  REQUIRE(model.rows.size() == 1);
+  CHECK(model.rows[0].name == "Grace Hopper");
+  CHECK(model.rows[0].detail == "US Navy");
+  CHECK(model.total == 3);
+
+  model.search = "no such person";
+  app::load_contacts(*store, kToday, model);
+  CHECK(model.rows.empty());
+  ImGui::NewFrame();
+  ImGui::Begin("test");
+  const auto frame = app::draw_contacts(model, ui.theme());
+  ImGui::End();
+  ImGui::Render();
+  CHECK(frame.state == app::ContactsState::kNoMatches);
+  CHECK(!frame.search_edited);
+}
+
+TEST_CASE("a long contact list draws only what is on screen", "[gui]") {
+  HeadlessUi ui;
+  auto store = empty_store();
+  for (int i = 0; i < 2000; ++i) add_contact(*store, "Person " + std::to_string(i), "Company " + std::to_string(i % 7));
+  app::AppShell shell(std::move(store), "", kToday);
+  shell.show(Screen::kContacts);
+  auto report = ui.frames(shell);
+  REQUIRE(report.contacts);
+  CHECK(*report.contacts == app::ContactsState::kList);
+  // 2000 cards with shadows would be hundreds of thousands of vertices; the clipper keeps
+  // it to the dozen rows that fit the window.
+  CHECK(ImGui::GetDrawData()->TotalVtxCount < 60000);
+}
+
+TEST_CASE("keys 1-4 switch tabs, Escape leaves Compose, typing in search does not switch", "[gui]") {
+  HeadlessUi ui;
+  app::AppShell shell(store_with_contacts(), "", kToday);
+  ui.frame(shell);
+  CHECK(ui.frame(shell, key_press('2')).screen == Screen::kContacts);
+  CHECK(ui.frame(shell, key_press('3')).screen == Screen::kStrategy);
+  auto report = ui.frame(shell, key_press('4'));
+  CHECK(report.screen == Screen::kStats);
+  CHECK(report.stats);
+  CHECK(ui.frame(shell, key_press('1')).screen == Screen::kToday);
+  // Ctrl+2 is not a tab switch.
+  CHECK(ui.frame(shell, key_press('2', platform::kModCtrl)).screen == Screen::kToday);
+
+  shell.show(Screen::kCompose);
+  ui.frame(shell);
+  CHECK(ui.frame(shell, key_press(platform::Key::kEscape)).screen == Screen::kToday);
+
+  // '/' puts the keyboard in the search field; then '3' is text, not a tab.
+  ui.frame(shell, key_press('2'));
+  ui.frame(shell, key_press(platform::Key::kSlash));
+  ui.frames(shell, 2);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+  CHECK(ui.frame(shell, key_press('3')).screen == Screen::kContacts);
+}
+
+TEST_CASE("clicking a tab in the bottom bar switches to it", "[gui]") {
+  HeadlessUi ui;
+  app::AppShell shell(store_with_contacts(), "", kToday);
+  ImGuiIO& io = ImGui::GetIO();
+  // Strategy is the third of four tabs along the bottom.
+  io.MousePos = ImVec2(kWidth * 2.5f / 4.0f, kHeight - app::kTabBarHeight * 0.5f);
+  ui.frame(shell);  // hover first: hit-testing uses the previous frame
+  io.MouseDown[0] = true;
+  ui.frame(shell);
+  io.MouseDown[0] = false;
+  auto report = ui.frame(shell);
+  CHECK(report.screen == Screen::kStrategy);
+  ui.frame(shell);
+  // And a click above the bar, on the page, changes nothing.
+  io.MousePos = ImVec2(kWidth * 0.9f, kHeight * 0.5f);
+  ui.frame(shell);
+  io.MouseDown[0] = true;
+  ui.frame(shell);
+  io.MouseDown[0] = false;
+  CHECK(ui.frame(shell).screen == Screen::kStrategy);
+}
+
+TEST_CASE("a store that failed to open shows an error page, not a crash", "[gui]") {
+  HeadlessUi ui;
+  app::AppShell shell(nullptr, "not a Rekindle database (/tmp/x.db)", kToday);
+  auto report = ui.frames(shell);
+  CHECK(report.store_error);
+  CHECK(!report.today);
+  // Keys do nothing harmful without a store.
+  report = ui.frame(shell, key_press('2'));
+  CHECK(report.store_error);
+  CHECK(!report.contacts);
+}
+
+TEST_CASE("strategy model counts linked contacts and flags those without an offer", "[gui]") {
+  HeadlessUi ui;
+  auto store = store_with_contacts();
+  core::Goal goal;
+  goal.text = "Move into product management";
+  goal.target = "Product manager";
+  int64_t goal_id = 0;
+  REQUIRE(store->transaction([&]() -> core::Status {
+                 auto id = store->insert_goal(goal);
+                 if (!id) return core::make_error(id.error());
+                 goal_id = *id;
+                 if (auto s = store->upsert_goal_link({1, goal_id, "high", "knows PMs", ""}); !s) return s;
+                 if (auto s = store->upsert_goal_link({2, goal_id, "some", "", "intro to a speaker"}); !s) return s;
+                 return store->upsert_goal_link({3, goal_id, "none", "", ""});
+               }).ok());
+  const auto model = app::load_strategy(*store);
+  REQUIRE(model.error.empty());
+  REQUIRE(model.goals.size() == 1);
+  CHECK(model.goals[0].text == "Move into product management");
+  CHECK(model.goals[0].relevant_contacts == 2);
+  CHECK(model.goals[0].without_offer == 1);
+
+  app::AppShell shell(std::move(store), "", kToday);
+  shell.show(Screen::kStrategy);
+  auto report = ui.frames(shell);
+  REQUIRE(report.strategy);
+  CHECK(*report.strategy == app::StrategyState::kGoals);
+}
+
+TEST_CASE("stats model counts contacts, touchpoints and the give/ask balance", "[gui]") {
+  auto store = store_with_contacts();
+  REQUIRE(store->transaction([&]() -> core::Status {
+                 for (const char* kind : {"give", "give", "ask", "neutral"}) {
+                   core::Interaction i;
+                   i.contact_id = 1;
+                   i.date = kToday - 3;
+                   i.kind = kind;
+                   if (auto id = store->insert_interaction(i); !id) return core::make_error(id.error());
+                 }
+                 return core::Status::success();
+               }).ok());
+  const auto model = app::load_stats(*store);
+  REQUIRE(model.error.empty());
+  CHECK(model.contacts == 3);
+  CHECK(model.touchpoints == 4);
+  CHECK(model.gives == 2);
+  CHECK(model.asks == 1);
+  CHECK(model.goals == 0);
+}
+
+TEST_CASE("screen names round-trip and unknown ones are refused", "[gui]") {
+  for (const char* name : {"today", "compose", "contacts", "strategy", "stats"}) {
+    auto screen = app::screen_from_name(name);
+    REQUIRE(screen);
+    CHECK(std::string(app::screen_name(*screen)) == name);
+  }
+  CHECK(!app::screen_from_name("settings"));
+  CHECK(!app::screen_from_name(""));
+}
+
+TEST_CASE("long date label names the weekday and month", "[gui]") {
+  CHECK(app::long_date_label(*core::parse_iso_day("2025-11-25")) == "Tuesday, 25 November");
+  CHECK(app::long_date_label(*core::parse_iso_day("1970-01-01")) == "Thursday, 1 January");
+  CHECK(app::long_date_label(*core::parse_iso_day("1969-12-28")) == "Sunday, 28 December");
+}
+
+TEST_CASE("initials take the first letter of the first and last word, UTF-8 aware", "[gui]") {
+  CHECK(app::initials("Ada Lovelace") == "AL");
+  CHECK(app::initials("ada king lovelace") == "AL");
+  CHECK(app::initials("  Grace  ") == "G");
+  CHECK(app::initials("\xC5\x81ukasz \xC5\xBB\xC3\xB3\xC5\x82kiewski") == "\xC5\x81\xC5\xBB");  // Łukasz Żółkiewski
+  CHECK(app::initials("(Bob) Smith") == "BS");
+  CHECK(app::initials("") == "");
+}
+
+TEST_CASE("ellipsize keeps text that fits and cuts text that does not", "[gui]") {
+  HeadlessUi ui;
+  ImFont* font = ui.theme().fonts.body;
+  const float size = font->FontSize;
+  CHECK(app::ellipsize(font, size, "Ada", 1000) == "Ada");
+  const std::string cut = app::ellipsize(font, size, "Founder and Chief Executive Officer", 100);
+  CHECK(cut.size() < std::string("Founder and Chief Executive Officer").size() + 3);
+  CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
+  CHECK(font->CalcTextSizeA(size, FLT_MAX, 0, cut.c_str()).x <= 100.0f);
+  // Never splits a multi-byte character.
+  const std::string polish = app::ellipsize(font, size, "\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87", 30);
+  CHECK(polish.size() % 2 == 1);  // 2-byte letters + the 3-byte ellipsis
+}
