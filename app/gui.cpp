@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "app/theme.h"
 #include "app/ui_shell.h"
@@ -115,6 +116,7 @@ int run_gui(const GuiOptions& options) {
   platform::Window& w = **window;
 
   int frames_left = kFramesAfterEvent;
+  std::optional<Screen> titled;
   while (!w.should_close()) {
     if (frames_left > 0) {
       w.wait_events(0);
@@ -128,6 +130,11 @@ int run_gui(const GuiOptions& options) {
     runtime.render(shell);
     w.swap_buffers();
     --frames_left;
+    // The title names the screen, for the task switcher (and for tests driving the window).
+    if (titled != shell.screen()) {
+      titled = shell.screen();
+      w.set_title(window_title(*titled));
+    }
   }
   return 0;
 }

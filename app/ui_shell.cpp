@@ -47,6 +47,16 @@ const char* screen_name(Screen screen) {
   return "today";
 }
 
+std::string window_title(Screen screen) {
+  static constexpr std::pair<Screen, const char*> kTitles[] = {
+      {Screen::kToday, "Today"},       {Screen::kCompose, "Compose"}, {Screen::kContacts, "Contacts"},
+      {Screen::kStrategy, "Strategy"}, {Screen::kStats, "Stats"},
+  };
+  for (const auto& [s, title] : kTitles)
+    if (s == screen) return std::string("Rekindle \u00b7 ") + title;
+  return "Rekindle";
+}
+
 AppShell::AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today)
     : store_(std::move(store)), store_error_(std::move(store_error)), today_(today) {
   if (!store_ && store_error_.empty()) store_error_ = "no database";

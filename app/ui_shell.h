@@ -24,6 +24,8 @@ enum class Screen { kToday, kCompose, kContacts, kStrategy, kStats };
 // "today", "compose", "contacts", "strategy", "stats".
 std::optional<Screen> screen_from_name(std::string_view name);
 const char* screen_name(Screen screen);
+// The window title for a screen: "Rekindle · Contacts".
+std::string window_title(Screen screen);
 
 // What one frame drew, for tests and for the loop (each view's state is set only when that
 // view was drawn).

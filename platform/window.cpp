@@ -98,6 +98,8 @@ void Window::wait_events(double timeout_seconds) {
     glfwWaitEventsTimeout(timeout_seconds);
 }
 
+void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
+
 void Window::clear(float red, float green, float blue) {
   int width = 0, height = 0;
   framebuffer_size(&width, &height);

@@ -36,6 +36,7 @@ class Window {
   void framebuffer_size(int* width, int* height) const;
   // Sleeps until an event arrives or timeout_seconds pass (<= 0: just polls).
   void wait_events(double timeout_seconds);
+  void set_title(const std::string& title);
   // Sets the viewport to the whole framebuffer and clears it to a colour (0..1 components).
   void clear(float red, float green, float blue);
   void swap_buffers();
