@@ -307,23 +307,13 @@ std::string normalise_date_text(const std::string& text) {
   return text;
 }
 
-// Escapes one ADR component the vCard way so the joined value splits back unambiguously.
-std::string adr_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
+// An address as the contact keeps it (the same as the vCard reader): the non-empty ADR
+// components in order, one line, joined by ", ".
 std::string adr_value(const std::array<std::string, kAdrParts>& parts) {
-  std::string out;
-  for (int i = 0; i < kAdrParts; ++i) {
-    if (i) out += ';';
-    out += adr_escape(parts[static_cast<size_t>(i)]);
-  }
-  return out;
+  std::vector<std::string> pieces;
+  for (const std::string& part : parts)
+    for (const std::string& line : split(part, "\n")) pieces.push_back(line);
+  return join(pieces, ", ");
 }
 
 // Google labels: "* Work" marks the primary entry; "Mobile" is vCard's "cell".
@@ -396,7 +386,7 @@ void apply_group(Contact& c, const std::string& group, const GroupCells& g) {
   } else if (kind == "address") {
     std::array<std::string, kAdrParts> adr = g.adr;
     const bool any_part = std::any_of(adr.begin(), adr.end(), [](const std::string& s) { return !s.empty(); });
-    if (!any_part) adr[kAdrStreet] = g.formatted;
+    if (!any_part) adr[kAdrStreet] = g.formatted;  // split into lines by adr_value
     if (std::any_of(adr.begin(), adr.end(), [](const std::string& s) { return !s.empty(); })) {
       std::string label;
       bool preferred = false;

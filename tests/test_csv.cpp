@@ -180,7 +180,7 @@ TEST_CASE("Google current: labels, primary markers, multi-values, addresses, eve
   CHECK(g.phones[0].label == "cell");
   CHECK(g.phones[1].label == "work");
   REQUIRE(g.addresses.size() == 1);
-  CHECK(g.addresses[0].value == ";;1 Navy Way;Arlington;VA;22202;USA");
+  CHECK(g.addresses[0].value == "1 Navy Way, Arlington, VA, 22202, USA");
   CHECK(g.addresses[0].label == "work");
   REQUIRE(g.urls.size() == 1);
   CHECK(g.urls[0].label == "linkedin");
@@ -236,7 +236,7 @@ TEST_CASE("Outlook: quoted header, Windows-1252, 0/0/00, categories, Exchange ad
   CHECK(j.phones[1].label == "work");
   CHECK(j.phones[2].label == "cell");
   REQUIRE(j.addresses.size() == 1);
-  CHECK(j.addresses[0].value == ";;Bahnhofstraße 1\nGebäude B;Zürich;ZH;8001;Switzerland");
+  CHECK(j.addresses[0].value == "Bahnhofstraße 1, Gebäude B, Zürich, ZH, 8001, Switzerland");
   CHECK(j.addresses[0].label == "work");
   CHECK(j.notes == "Costs 5 € per cup — ask about “Kaffee”.");
   CHECK(values_of(j.urls) == Strings{"http://www.cafe.example/"});
@@ -261,7 +261,7 @@ TEST_CASE("Thunderbird: display name, primary e-mail, birth parts, work address"
   CHECK(a.phones[0].label == "work");
   CHECK(a.phones[1].label == "cell");
   REQUIRE(a.addresses.size() == 1);
-  CHECK(a.addresses[0].value == ";;12 St James's Square;London;;SW1Y 4JH;UK");
+  CHECK(a.addresses[0].value == "12 St James's Square, London, SW1Y 4JH, UK");
   CHECK(a.company == "Analytical Engines Ltd");
   CHECK(a.title == "Analyst");
   CHECK(a.department == "Engines");

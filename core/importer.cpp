@@ -1,0 +1,312 @@
+#include "core/importer.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/contact_merge.h"
+#include "core/import_detect.h"
+#include "core/model.h"
+#include "core/schedule.h"
+#include "core/vcard_reader.h"
+
+namespace rekindle::core {
+namespace {
+
+// Thousandths of the progress bar given to reading and parsing; storing gets the rest.
+constexpr size_t kParseShare = 400;
+constexpr size_t kStoreProgressEvery = 64;
+constexpr const char* kCancelled = "import cancelled; nothing was stored";
+// Returned from the transaction body of a dry run so that everything is rolled back.
+constexpr const char* kDryRunRollback = "dry run: rolled back";
+
+bool is_one_of(const std::string& value, std::initializer_list<const char*> names) {
+  return std::any_of(names.begin(), names.end(), [&](const char* n) { return value == n; });
+}
+
+bool valid_channel(const std::string& c) {
+  return std::any_of(std::begin(kChannelNames), std::end(kChannelNames), [&](const char* n) { return c == n; });
+}
+
+bool valid_kind(const std::string& k) {
+  return std::any_of(std::begin(kKindNames), std::end(kKindNames), [&](const char* n) { return k == n; });
+}
+
+// Values a file may carry that the store's constraints would refuse are dropped to defaults
+// rather than failing the whole import.
+void sanitise(Contact& c) {
+  if (!is_valid_tier(c.tier)) c.tier = "dormant";
+  if (c.cadence_days && *c.cadence_days <= 0) c.cadence_days.reset();
+  if (c.trust && !(*c.trust >= 0.0 && *c.trust <= 1.0)) c.trust.reset();
+  if (c.snooze_streak < 0) c.snooze_streak = 0;
+}
+
+void sanitise(Interaction& x) {
+  if (!valid_channel(x.channel)) x.channel = "other";
+  if (!valid_kind(x.kind)) x.kind = "neutral";
+  if (x.grade && (*x.grade < 1 || *x.grade > 4)) x.grade.reset();
+}
+
+bool same_interaction(const Interaction& a, const Interaction& b) {
+  return a.date == b.date && a.channel == b.channel && a.kind == b.kind && a.grade == b.grade && a.note == b.note;
+}
+
+// Merges parsed records into the store, inside the caller's transaction.
+class Merger {
+ public:
+  Merger(Store& store, Day today) : store_(store), today_(today) {}
+
+  Status load() {
+    auto contacts = store_.contacts();
+    if (!contacts) return make_error(contacts.error());
+    for (Contact& c : *contacts) {
+      index_.add(c, c.id);
+      const int64_t id = c.id;
+      contacts_.emplace(id, std::move(c));
+    }
+    auto goals = store_.goals(true);
+    if (!goals) return make_error(goals.error());
+    for (const Goal& g : *goals) goals_.emplace(g.text, g.id);
+    return Status::success();
+  }
+
+  Status apply(const ParsedRecord& record, const std::string& format, ImportFileReport& report) {
+    Contact incoming = record.contact;
+    sanitise(incoming);
+    if (incoming.name.empty()) incoming.name = derive_display_name(incoming);
+    if (incoming.name.empty()) {
+      report.skipped.push_back({record.line, "nothing identifies this contact (no name, e-mail, phone or URL)"});
+      return Status::success();
+    }
+    if (auto match = index_.find(incoming)) return merge_into(*match, incoming, record, report);
+
+    incoming.id = 0;
+    if (incoming.source.empty()) incoming.source = format;
+    auto id = store_.insert_contact(incoming);
+    if (!id) return make_error(id.error());
+    incoming.id = *id;
+    index_.add(incoming, *id);
+    added_.insert(*id);
+    history_[*id] = {};
+    // A record that carries its own due day (our own export) keeps its schedule.
+    const bool own_schedule = incoming.due.has_value();
+    contacts_.emplace(*id, std::move(incoming));
+    auto history = add_interactions(*id, record.interactions);
+    if (!history) return make_error(history.error());
+    auto links = add_goal_links(*id, record.goal_links);
+    if (!links) return make_error(links.error());
+    if (!own_schedule) to_schedule_.insert(*id);
+    ++report.added;
+    return Status::success();
+  }
+
+  // Replays the schedule of every contact whose history or tier data the import changed.
+  Status reschedule() {
+    for (int64_t id : to_schedule_)
+      if (Status s = reschedule_contact(store_, id, today_); !s) return s;
+    return Status::success();
+  }
+
+ private:
+  Status merge_into(int64_t id, const Contact& incoming, const ParsedRecord& record, ImportFileReport& report) {
+    Contact& existing = contacts_.at(id);
+    const auto before_connected = existing.connected_on;
+    const auto before_cadence = existing.cadence_days;
+    const bool fields = merge_contact(existing, incoming);
+    if (fields) {
+      if (Status s = store_.update_contact(existing); !s) return s;
+      index_.add(existing, id);
+    }
+    auto history = add_interactions(id, record.interactions);
+    if (!history) return make_error(history.error());
+    auto links = add_goal_links(id, record.goal_links);
+    if (!links) return make_error(links.error());
+    if (*history || existing.connected_on != before_connected || existing.cadence_days != before_cadence)
+      to_schedule_.insert(id);
+    if (added_.count(id)) ++report.merged;
+    else if (fields || *history || *links) ++report.updated;
+    else ++report.unchanged;
+    return Status::success();
+  }
+
+  // Adds the interactions the contact's history lacks; true when any was added.
+  Result<bool> add_interactions(int64_t id, const std::vector<Interaction>& incoming) {
+    if (incoming.empty()) return false;
+    auto known = history_.find(id);
+    if (known == history_.end()) {
+      auto stored = store_.interactions(id);
+      if (!stored) return make_error(stored.error());
+      known = history_.emplace(id, std::move(*stored)).first;
+    }
+    bool added = false;
+    for (Interaction x : incoming) {
+      sanitise(x);
+      x.id = 0;
+      x.contact_id = id;
+      const bool seen = std::any_of(known->second.begin(), known->second.end(),
+                                    [&](const Interaction& k) { return same_interaction(k, x); });
+      if (seen) continue;
+      auto inserted = store_.insert_interaction(x);
+      if (!inserted) return make_error(inserted.error());
+      x.id = *inserted;
+      known->second.push_back(x);
+      added = true;
+    }
+    return added;
+  }
+
+  // Links the contact to goals by their text (creating goals the store lacks) and fills
+  // empty link fields; true when anything changed.
+  Result<bool> add_goal_links(int64_t id, const std::vector<ParsedGoalLink>& incoming) {
+    if (incoming.empty()) return false;
+    auto stored = store_.goal_links(id);
+    if (!stored) return make_error(stored.error());
+    bool changed = false;
+    for (const ParsedGoalLink& parsed : incoming) {
+      if (parsed.goal_text.empty()) continue;
+      auto goal = goals_.find(parsed.goal_text);
+      if (goal == goals_.end()) {
+        Goal g;
+        g.text = parsed.goal_text;
+        auto goal_id = store_.insert_goal(g);
+        if (!goal_id) return make_error(goal_id.error());
+        goal = goals_.emplace(g.text, *goal_id).first;
+      }
+      GoalLink link = parsed.link;
+      link.contact_id = id;
+      link.goal_id = goal->second;
+      if (!is_one_of(link.relevance, {"none", "some", "high"})) link.relevance = "none";
+      auto existing = std::find_if(stored->begin(), stored->end(),
+                                   [&](const GoalLink& l) { return l.goal_id == link.goal_id; });
+      GoalLink result = link;
+      if (existing != stored->end()) {
+        result = *existing;
+        if (result.relevance == "none") result.relevance = link.relevance;
+        if (result.can_help.empty()) result.can_help = link.can_help;
+        if (result.offer.empty()) result.offer = link.offer;
+        if (result.relevance == existing->relevance && result.can_help == existing->can_help &&
+            result.offer == existing->offer)
+          continue;
+        *existing = result;
+      } else {
+        stored->push_back(result);
+      }
+      if (Status s = store_.upsert_goal_link(result); !s) return make_error(s.error());
+      changed = true;
+    }
+    return changed;
+  }
+
+  Store& store_;
+  Day today_;
+  DuplicateIndex index_;
+  std::map<int64_t, Contact> contacts_;
+  std::map<int64_t, std::vector<Interaction>> history_;  // loaded when first needed
+  std::map<std::string, int64_t> goals_;                 // by text
+  std::set<int64_t> added_;                              // created by this import
+  std::set<int64_t> to_schedule_;
+};
+
+Result<std::string> read_file_bytes(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return make_error(path + ": is a directory, not a contact file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(path + ": cannot read: " + std::strerror(errno));
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return make_error(path + ": cannot read: " + std::strerror(errno));
+  return bytes.str();
+}
+
+}  // namespace
+
+Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource>& sources,
+                                    const ImportOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  ImportReport report;
+  report.dry_run = options.dry_run;
+  bool cancelled = false;
+  auto tick = [&](size_t done) {
+    if (options.progress && !cancelled && !options.progress(std::min(done, kImportProgressTotal), kImportProgressTotal))
+      cancelled = true;
+    return !cancelled;
+  };
+
+  // Parse everything first: a file that is not contacts stops the import before any write.
+  size_t total_bytes = 0;
+  for (const auto& s : sources) total_bytes += s.bytes.size();
+  std::vector<ParseOutput> parsed;
+  size_t bytes_before = 0;
+  for (const ImportSource& source : sources) {
+    ProgressFn file_progress = [&](size_t done, size_t) {
+      return tick(total_bytes ? (bytes_before + done) * kParseShare / total_bytes : 0);
+    };
+    auto out = parse_contact_file(source.bytes, options.format, file_progress);
+    if (cancelled) return make_error(kCancelled);
+    if (!out) return make_error(source.name + ": " + out.error());
+    parsed.push_back(std::move(*out));
+    bytes_before += source.bytes.size();
+    if (!tick(total_bytes ? bytes_before * kParseShare / total_bytes : kParseShare)) return make_error(kCancelled);
+  }
+
+  size_t total_records = 0;
+  for (const auto& p : parsed) total_records += p.records.size();
+  // A bulk import needs no fsync per page; the commit itself is still durable in WAL mode.
+  const bool on_disk = store.path() != ":memory:";
+  if (on_disk) (void)store.db().exec("PRAGMA synchronous = NORMAL");
+  Status stored = store.transaction([&]() -> Status {
+    Merger merger(store, options.today);
+    if (Status s = merger.load(); !s) return s;
+    size_t done = 0;
+    for (size_t f = 0; f < sources.size(); ++f) {
+      ImportFileReport file;
+      file.file = sources[f].name;
+      file.format = parsed[f].format;
+      file.skipped = parsed[f].skipped;
+      for (const ParsedRecord& record : parsed[f].records) {
+        if (++done % kStoreProgressEvery == 0 &&
+            !tick(kParseShare + done * (kImportProgressTotal - kParseShare) / std::max<size_t>(total_records, 1)))
+          return make_error(kCancelled);
+        if (Status s = merger.apply(record, parsed[f].format, file); !s)
+          return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
+      }
+      std::sort(file.skipped.begin(), file.skipped.end(),
+                [](const SkippedRecord& a, const SkippedRecord& b) { return a.line < b.line; });
+      report.files.push_back(std::move(file));
+    }
+    if (Status s = merger.reschedule(); !s) return s;
+    if (!tick(kImportProgressTotal)) return make_error(kCancelled);
+    if (options.dry_run) return make_error(kDryRunRollback);
+    return Status::success();
+  });
+  if (on_disk) (void)store.db().exec("PRAGMA synchronous = FULL");
+  if (!stored && !(options.dry_run && stored.error() == kDryRunRollback)) return make_error(stored.error());
+
+  for (const auto& f : report.files) {
+    report.added += f.added;
+    report.updated += f.updated;
+    report.unchanged += f.unchanged;
+    report.merged += f.merged;
+    report.skipped += static_cast<int>(f.skipped.size());
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+Result<ImportReport> import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {
+  std::vector<ImportSource> sources;
+  for (const std::string& path : paths) {
+    auto bytes = read_file_bytes(path);
+    if (!bytes) return make_error(bytes.error());
+    sources.push_back({path, std::move(*bytes)});
+  }
+  return import_sources(store, sources, options);
+}
+
+}  // namespace rekindle::core

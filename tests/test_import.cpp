@@ -1,0 +1,342 @@
+// The import pipeline: detection, duplicates and merge rules, idempotence, all-or-nothing,
+// dry runs, cancellation, scheduling of what was imported.
+#include <catch2/catch.hpp>
+
+#include "core/contact_merge.h"
+#include "core/import_detect.h"
+#include "core/importer.h"
+#include "core/store.h"
+#include "tests/test_support.h"
+
+using namespace rekindle::core;
+
+namespace {
+
+const Day kToday = *make_day(2026, 1, 15);
+
+std::string data_file(const std::string& name) { return std::string(REKINDLE_TEST_DATA) + "/" + name; }
+
+std::unique_ptr<Store> memory_store() {
+  auto store = Store::open_in_memory();
+  REQUIRE(store.ok());
+  return std::move(*store);
+}
+
+ImportOptions options(bool dry_run = false) {
+  ImportOptions o;
+  o.today = kToday;
+  o.dry_run = dry_run;
+  return o;
+}
+
+ImportReport import_text(Store& store, const std::string& name, const std::string& bytes, bool dry_run = false) {
+  auto report = import_sources(store, {{name, bytes}}, options(dry_run));
+  INFO((report.ok() ? std::string() : report.error()));
+  REQUIRE(report.ok());
+  return *report;
+}
+
+std::string dump(Store& store) {
+  auto d = store.canonical_dump();
+  REQUIRE(d.ok());
+  return *d;
+}
+
+Contact only_contact_named(Store& store, const std::string& name) {
+  auto all = store.contacts();
+  REQUIRE(all.ok());
+  std::vector<Contact> found;
+  for (const auto& c : *all)
+    if (c.name == name) found.push_back(c);
+  REQUIRE(found.size() == 1);
+  return found[0];
+}
+
+int64_t add_contact(Store& store, Contact c) {
+  int64_t id = 0;
+  REQUIRE(store.transaction([&]() -> Status {
+                 auto inserted = store.insert_contact(c);
+                 if (!inserted) return make_error(inserted.error());
+                 id = *inserted;
+                 return Status::success();
+               })
+              .ok());
+  return id;
+}
+
+const std::string kCsvHeader = "First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title,Web Page\n";
+
+}  // namespace
+
+TEST_CASE("Import: detection by content, whatever the file is called", "[import]") {
+  const std::string linkedin = rekindle::test::read_file(data_file("csv/linkedin_current.csv"));
+  CHECK(*detect_import_format(linkedin) == "linkedin");
+  CHECK(*detect_import_format(rekindle::test::read_file(data_file("vcard/v40_full.vcf"))) == "vcard");
+  CHECK(*detect_import_format(rekindle::test::read_file(data_file("vcard/utf16le_bom.vcf"))) == "vcard");
+  CHECK(*detect_import_format("\n\n  begin:vcard\nfn:x\nend:vcard\n") == "vcard");
+  auto refused = detect_import_format("%PDF-1.4 binary\x01\x02 stuff");
+  REQUIRE_FALSE(refused.ok());
+  for (const char* named : {"vCard", "LinkedIn", "Google", "Outlook", "Thunderbird"})
+    CHECK(refused.error().find(named) != std::string::npos);
+  CHECK_FALSE(detect_import_format("").ok());
+
+  auto store = memory_store();
+  const auto report = import_text(*store, "contacts.vcf", linkedin);  // a misleading name
+  REQUIRE(report.files.size() == 1);
+  CHECK(report.files[0].format == "linkedin");
+  CHECK(report.files[0].file == "contacts.vcf");
+}
+
+TEST_CASE("Import: LinkedIn rows become dormant contacts connected on the file's date", "[import]") {
+  auto store = memory_store();
+  auto report = import_files(*store, {data_file("csv/linkedin_current.csv")}, options());
+  REQUIRE(report.ok());
+  CHECK(report->added == 3);
+  CHECK(report->updated == 0);
+  CHECK(report->skipped == 1);
+  REQUIRE(report->files.size() == 1);
+  REQUIRE(report->files[0].skipped.size() == 1);
+  CHECK(report->files[0].skipped[0].line == 9);
+  CHECK(report->files[0].file == data_file("csv/linkedin_current.csv"));
+  const Contact chloe = only_contact_named(*store, "Chloé Martin");
+  CHECK(chloe.tier == "dormant");
+  CHECK(chloe.connected_on == make_day(2025, 11, 12));
+  CHECK(chloe.source == "linkedin");
+  CHECK(chloe.company == "Woodward, Inc.");
+  REQUIRE(chloe.urls.size() == 1);
+  CHECK(chloe.urls[0].label == "linkedin");
+  CHECK(report->seconds >= 0.0);
+}
+
+TEST_CASE("Import: the same files twice change nothing and report unchanged", "[import]") {
+  const std::vector<std::string> files = {
+      data_file("csv/linkedin_2018.csv"),  data_file("csv/linkedin_2022.csv"), data_file("csv/linkedin_current.csv"),
+      data_file("csv/google_current.csv"), data_file("csv/google_legacy.csv"), data_file("csv/outlook.csv"),
+      data_file("csv/thunderbird.csv"),    data_file("vcard/v40_full.vcf"),    data_file("vcard/rekindle_fields.vcf")};
+  auto store = memory_store();
+  auto first = import_files(*store, files, options());
+  REQUIRE(first.ok());
+  CHECK(first->added > 10);
+  const std::string after_first = dump(*store);
+  auto second = import_files(*store, files, options());
+  REQUIRE(second.ok());
+  CHECK(second->added == 0);
+  CHECK(second->updated == 0);
+  CHECK(second->merged == 0);
+  CHECK(second->unchanged == first->added + first->merged);
+  CHECK(second->skipped == first->skipped);
+  CHECK(dump(*store) == after_first);
+}
+
+TEST_CASE("Import: a match on e-mail merges without overwriting what the user has", "[import]") {
+  auto store = memory_store();
+  Contact mine;
+  mine.name = "Ana G.";
+  mine.company = "Acme";
+  mine.title = "Boss";
+  mine.notes = "Met at the conference.";
+  mine.tier = "close";
+  mine.emails = {{"ANA@Example.com", "", false, ""}};
+  const int64_t id = add_contact(*store, mine);
+
+  const auto report = import_text(*store, "in.csv",
+                                  kCsvHeader + "Ana,García,ana@example.com,+1 555 0100 200,Other Co,CTO,\n");
+  CHECK(report.updated == 1);
+  CHECK(report.added == 0);
+  auto merged = store->contact(id);
+  REQUIRE(merged.ok());
+  REQUIRE(merged->has_value());
+  const Contact& c = **merged;
+  CHECK(c.name == "Ana G.");
+  CHECK(c.company == "Acme");
+  CHECK(c.title == "Boss");
+  CHECK(c.tier == "close");
+  CHECK(c.given_name == "Ana");        // empty before: filled
+  CHECK(c.family_name == "García");
+  CHECK(c.emails.size() == 1);         // same address in another case is no new address
+  REQUIRE(c.phones.size() == 1);
+  CHECK(c.phones[0].value == "+1 555 0100 200");
+  CHECK(c.notes == "Met at the conference.");
+}
+
+TEST_CASE("Import: phones and profile URLs match after normalisation", "[import]") {
+  CHECK(phone_key("+44 (20) 7946-0000") == phone_key("0044 20 7946 0000"));
+  CHECK(phone_key("12-34").empty());
+  CHECK(profile_url_key("https://www.linkedin.com/in/Chlo%C3%A9-Martin/") ==
+        profile_url_key("http://uk.linkedin.com/in/chloé-martin?trk=abc"));
+  CHECK(profile_url_key("https://acme.example/").empty());
+  CHECK(profile_url_key("https://acme.example/team/jo") != profile_url_key("https://acme.example/team/al"));
+
+  auto store = memory_store();
+  Contact by_phone;
+  by_phone.name = "Phone Person";
+  by_phone.phones = {{"+44 20 7946 0000", "", false, ""}};
+  const int64_t phone_id = add_contact(*store, by_phone);
+  Contact by_url;
+  by_url.name = "Url Person";
+  by_url.urls = {{"https://www.linkedin.com/in/Chlo%C3%A9-Martin/", "linkedin", false, ""}};
+  const int64_t url_id = add_contact(*store, by_url);
+
+  const auto report = import_text(*store, "in.csv",
+                                  kCsvHeader + "P,Q,,0044 (20) 7946-0000,,,\n" +
+                                      "U,V,,,,,http://linkedin.com/in/chloé-martin\n");
+  CHECK(report.updated == 2);
+  CHECK(report.added == 0);
+  CHECK((*store->contact(phone_id))->given_name == "P");
+  CHECK((*store->contact(url_id))->given_name == "U");
+}
+
+TEST_CASE("Import: name + company is the last resort, and never beats conflicting e-mails", "[import]") {
+  auto store = memory_store();
+  Contact kim;
+  kim.name = "Kim Park";
+  kim.company = "K Co";
+  kim.emails = {{"kim@k.example", "", false, ""}};
+  add_contact(*store, kim);
+  const auto report = import_text(*store, "in.csv",
+                                  kCsvHeader + "Kim,Park,,+82 2 1234 5678,K Co,Designer,\n" +  // no e-mail: same person
+                                      "Kim,Park,other.kim@elsewhere.example,,K Co,,\n");     // another Kim
+  CHECK(report.updated == 1);
+  CHECK(report.added == 1);
+  auto all = store->contacts();
+  REQUIRE(all->size() == 2);
+}
+
+TEST_CASE("Import: duplicates within one file are merged into one contact", "[import]") {
+  auto store = memory_store();
+  const auto report = import_text(*store, "in.csv",
+                                  kCsvHeader + "Lee,Chen,lee@x.example,,L Co,,\n" +
+                                      "Lee,Chen,LEE@x.example,+1 555 0100 999,,Head,\n" + "Max,Moe,max@x.example,,,,\n");
+  CHECK(report.added == 2);
+  CHECK(report.merged == 1);
+  const Contact lee = only_contact_named(*store, "Lee Chen");
+  CHECK(lee.company == "L Co");
+  CHECK(lee.title == "Head");
+  CHECK(lee.phones.size() == 1);
+  const std::string before = dump(*store);
+  const auto again = import_text(*store, "in.csv",
+                                 kCsvHeader + "Lee,Chen,lee@x.example,,L Co,,\n" +
+                                     "Lee,Chen,LEE@x.example,+1 555 0100 999,,Head,\n" + "Max,Moe,max@x.example,,,,\n");
+  CHECK(again.unchanged == 3);
+  CHECK(dump(*store) == before);
+}
+
+TEST_CASE("Import: a dry run reports the same and stores nothing", "[import]") {
+  auto store = memory_store();
+  const std::string before = dump(*store);
+  const std::string bytes = rekindle::test::read_file(data_file("csv/google_current.csv"));
+  const auto dry = import_text(*store, "g.csv", bytes, true);
+  CHECK(dry.dry_run);
+  CHECK(dump(*store) == before);
+  const auto real = import_text(*store, "g.csv", bytes);
+  CHECK(dry.added == real.added);
+  CHECK(dry.skipped == real.skipped);
+  CHECK(real.added == 2);
+  CHECK(dump(*store) != before);
+}
+
+TEST_CASE("Import: all or nothing when a file fails, is missing, or the user cancels", "[import]") {
+  auto store = memory_store();
+  import_text(*store, "seed.csv", kCsvHeader + "Seed,One,seed@x.example,,,,\n");
+  const std::string before = dump(*store);
+  const std::string good = rekindle::test::read_file(data_file("csv/linkedin_current.csv"));
+
+  auto bad = import_sources(*store, {{"good.csv", good}, {"notes.txt", "just some text\nnothing else\n"}}, options());
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("notes.txt") == 0);
+  CHECK(dump(*store) == before);
+
+  auto missing = import_files(*store, {data_file("csv/linkedin_current.csv"), "/nonexistent/x.csv"}, options());
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().find("/nonexistent/x.csv") != std::string::npos);
+  CHECK(dump(*store) == before);
+
+  // Cancel once storing is under way (past the parse share of the progress).
+  std::string many = kCsvHeader;
+  for (int i = 0; i < 300; ++i) many += "N" + std::to_string(i) + ",M,n" + std::to_string(i) + "@x.example,,,,\n";
+  ImportOptions cancel = options();
+  size_t last = 0;
+  cancel.progress = [&](size_t done, size_t total) {
+    CHECK(total == kImportProgressTotal);
+    CHECK(done >= last);
+    last = done;
+    return done < 700;
+  };
+  auto cancelled = import_sources(*store, {{"many.csv", many}}, cancel);
+  REQUIRE_FALSE(cancelled.ok());
+  CHECK(cancelled.error().find("cancelled") != std::string::npos);
+  CHECK(last >= 700);
+  CHECK(dump(*store) == before);
+
+  // The same import, not cancelled, reaches 100 %.
+  ImportOptions watched = options();
+  watched.progress = [&](size_t done, size_t) {
+    last = done;
+    return true;
+  };
+  auto whole = import_sources(*store, {{"many.csv", many}}, watched);
+  REQUIRE(whole.ok());
+  CHECK(whole->added == 300);
+  CHECK(last == kImportProgressTotal);
+}
+
+TEST_CASE("Import: our own vCard export brings history, goals and schedule back", "[import]") {
+  auto store = memory_store();
+  auto report = import_files(*store, {data_file("vcard/rekindle_fields.vcf")}, options());
+  REQUIRE(report.ok());
+  CHECK(report->added == 1);
+  const Contact c = only_contact_named(*store, "Rekindled Friend");
+  CHECK(c.tier == "close");
+  CHECK(c.due == make_day(2024, 6, 1));  // carried by the file: kept, not recomputed
+  auto xs = store->interactions(c.id);
+  REQUIRE(xs.ok());
+  CHECK(xs->size() == 2);
+  auto links = store->goal_links(c.id);
+  REQUIRE(links.ok());
+  REQUIRE(links->size() == 1);
+  CHECK(links->at(0).relevance == "high");
+  auto goals = store->goals(true);
+  REQUIRE(goals->size() == 1);
+  CHECK(goals->at(0).text == "Move into product management");
+}
+
+TEST_CASE("Import: contacts with a tier but no due day are scheduled from their history", "[import]") {
+  auto store = memory_store();
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Sched Uled\r\nEMAIL:s@x.example\r\nX-REKINDLE-TIER:regular\r\n"
+      "X-REKINDLE-INTERACTION:2025-12-01;email;give;3;hello\r\nEND:VCARD\r\n";
+  import_text(*store, "s.vcf", card);
+  const Contact c = only_contact_named(*store, "Sched Uled");
+  REQUIRE(c.due.has_value());
+  CHECK(*c.due > *make_day(2025, 12, 1));
+  // LinkedIn connections land in the dormant pool with no due day.
+  import_text(*store, "l.csv", rekindle::test::read_file(data_file("csv/linkedin_2022.csv")));
+  const Contact ana = only_contact_named(*store, "Ana García");
+  CHECK(ana.tier == "dormant");
+  CHECK_FALSE(ana.due.has_value());
+}
+
+TEST_CASE("Import: merge_contact fills, appends and reports change exactly", "[import]") {
+  Contact into;
+  into.name = "A";
+  into.title = "Keep";
+  into.tags = {"Friends"};
+  into.notes = "one";
+  into.emails = {{"a@x.example", "", false, ""}};
+  Contact from;
+  from.name = "B";
+  from.title = "Other";
+  from.company = "New Co";
+  from.tags = {"friends", "Work"};
+  from.notes = "two";
+  from.emails = {{"A@X.example", "work", true, ""}};
+  CHECK(merge_contact(into, from));
+  CHECK(into.name == "A");
+  CHECK(into.title == "Keep");
+  CHECK(into.company == "New Co");
+  CHECK(into.tags == std::vector<std::string>{"Friends", "Work"});
+  CHECK(into.notes == "one\n\ntwo");
+  REQUIRE(into.emails.size() == 1);
+  CHECK(into.emails[0].label == "work");
+  CHECK_FALSE(merge_contact(into, from));  // a second time adds nothing
+}
