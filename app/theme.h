@@ -33,6 +33,7 @@ inline constexpr float kCardPadding = 18.0f;   // card edge to content
 inline constexpr float kCardRounding = 18.0f;
 inline constexpr float kCardGap = 12.0f;       // between stacked cards
 inline constexpr float kTabBarHeight = 64.0f;
+inline constexpr float kMaxContentWidth = 560.0f;  // a wide window keeps a phone-width column
 
 struct Fonts {
   ImFont* small = nullptr;   // captions, hints

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <iterator>
 #include <utility>
@@ -118,8 +119,12 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
 
   // Without a store there is nothing to switch between: the error page takes the window.
   const float tab_bar_height = store_ ? theme.px(kTabBarHeight) : 0.0f;
+  // On a wide window the column stays phone-width, centred: long lines are hard to read.
+  const float side = std::max(theme.px(kPagePadding), (io.DisplaySize.x - theme.px(kMaxContentWidth)) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, theme.px(kPagePadding)));
   ImGui::BeginChild("##content", ImVec2(0, io.DisplaySize.y - tab_bar_height), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding);
+  ImGui::PopStyleVar();
   if (!store_) {
     report.store_error = true;
     screen_heading(theme, "Rekindle", "");
@@ -161,11 +166,14 @@ void AppShell::draw_tab_bar(const Theme& theme) {
   draw->AddRectFilled(min, ImVec2(min.x + width, min.y + height), kColorCard);
   draw->AddLine(min, ImVec2(min.x + width, min.y), kColorDivider, theme.px(1));
 
-  const float tab_width = width / static_cast<float>(std::size(kTabs));
+  // The tabs share the content column's width, so on a wide window they stay together.
+  const float tabs_width = std::min(width, theme.px(kMaxContentWidth));
+  const float tabs_left = min.x + (width - tabs_width) * 0.5f;
+  const float tab_width = tabs_width / static_cast<float>(std::size(kTabs));
   ImFont* font = theme.fonts.small;
   for (size_t i = 0; i < std::size(kTabs); ++i) {
     const Tab& tab = kTabs[i];
-    const ImVec2 tab_min(min.x + tab_width * i, min.y);
+    const ImVec2 tab_min(tabs_left + tab_width * i, min.y);
     ImGui::SetCursorScreenPos(tab_min);
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::InvisibleButton("tab", ImVec2(tab_width, height))) show(tab.screen);

@@ -52,7 +52,7 @@ core::Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options)
   glfwMakeContextCurrent(handle);
   glfwSwapInterval(1);
   // Portrait phone shape, but let the user make it larger; below this the layout breaks.
-  glfwSetWindowSizeLimits(handle, 320, 480, GLFW_DONT_CARE, GLFW_DONT_CARE);
+  if (options.resizable) glfwSetWindowSizeLimits(handle, 320, 480, GLFW_DONT_CARE, GLFW_DONT_CARE);
   window->install_callbacks();
   return window;
 }
