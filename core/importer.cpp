@@ -299,14 +299,20 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
   return report;
 }
 
-Result<ImportReport> import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {
+Result<std::vector<ImportSource>> read_import_sources(const std::vector<std::string>& paths) {
   std::vector<ImportSource> sources;
   for (const std::string& path : paths) {
     auto bytes = read_file_bytes(path);
     if (!bytes) return make_error(bytes.error());
     sources.push_back({path, std::move(*bytes)});
   }
-  return import_sources(store, sources, options);
+  return sources;
+}
+
+Result<ImportReport> import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {
+  auto sources = read_import_sources(paths);
+  if (!sources) return make_error(sources.error());
+  return import_sources(store, *sources, options);
 }
 
 }  // namespace rekindle::core

@@ -50,6 +50,9 @@ struct ImportSource {
 Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource>& sources,
                                     const ImportOptions& options);
 
+// Reads each file whole; fails on the first missing or unreadable one ("FILE: reason").
+Result<std::vector<ImportSource>> read_import_sources(const std::vector<std::string>& paths);
+
 // Reads the files, then import_sources. A missing or unreadable file fails the whole import
 // ("FILE: reason") before anything is stored.
 Result<ImportReport> import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options);

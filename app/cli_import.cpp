@@ -1,0 +1,140 @@
+// import and export: contact files in and out, with the report of the command-line contract.
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+
+#include "app/cli_common.h"
+#include "core/exporter.h"
+#include "core/importer.h"
+
+namespace rekindle::app {
+namespace {
+
+struct ImportArgs {
+  std::vector<std::string> files;
+  std::string format = "auto";
+  bool dry_run = false;
+  bool json = false;
+};
+
+struct ExportArgs {
+  std::string format;
+  std::string output;
+};
+
+// Ctrl-C during an import cancels it through the progress callback: the transaction is
+// rolled back instead of the process dying half way.
+std::atomic<bool> g_interrupted{false};
+extern "C" void on_interrupt(int) { g_interrupted = true; }
+
+nlohmann::json report_json(const core::ImportReport& report) {
+  nlohmann::json files = nlohmann::json::array();
+  for (const auto& f : report.files) {
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const auto& s : f.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
+    files.push_back({{"file", f.file},
+                     {"format", f.format},
+                     {"added", f.added},
+                     {"updated", f.updated},
+                     {"unchanged", f.unchanged},
+                     {"merged", f.merged},
+                     {"skipped", std::move(skipped)}});
+  }
+  return {{"files", std::move(files)},     {"added", report.added},     {"updated", report.updated},
+          {"unchanged", report.unchanged}, {"merged", report.merged},   {"skipped", report.skipped},
+          {"seconds", report.seconds},     {"dry_run", report.dry_run}};
+}
+
+void print_report(const core::ImportReport& report) {
+  for (const auto& f : report.files) {
+    std::printf("%s (%s): %d added, %d updated, %d unchanged, %d merged duplicates, %zu skipped\n", f.file.c_str(),
+                f.format.c_str(), f.added, f.updated, f.unchanged, f.merged, f.skipped.size());
+    for (const auto& s : f.skipped) std::printf("  skipped %s:%d: %s\n", f.file.c_str(), s.line, s.reason.c_str());
+  }
+  std::printf("%s: %d added, %d updated, %d unchanged, %d merged duplicates, %d skipped in %.2f s\n",
+              report.dry_run ? "Dry run, nothing stored" : "Imported", report.added, report.updated, report.unchanged,
+              report.merged, report.skipped, report.seconds);
+}
+
+int run_import(const CliContext& ctx, const ImportArgs& args) {
+  // Read every file before opening the database: a bad path must leave no trace.
+  auto sources = core::read_import_sources(args.files);
+  if (!sources) return fail(sources.error());
+  const std::string db_path = ctx.database_path();
+  std::error_code ec;
+  // A dry run against a database that does not exist yet must not create it.
+  auto store = args.dry_run && !std::filesystem::exists(db_path, ec) ? core::Store::open_in_memory()
+                                                                     : ctx.open_store();
+  if (!store) return fail(store.error());
+
+  core::ImportOptions options;
+  options.format = args.format;
+  options.dry_run = args.dry_run;
+  options.today = ctx.today();
+  const bool show_progress = ::isatty(STDERR_FILENO) == 1;
+  int last_percent = -1;
+  options.progress = [&](size_t done, size_t total) {
+    if (show_progress && total) {
+      const int percent = static_cast<int>(done * 100 / total);
+      if (percent != last_percent) {
+        std::fprintf(stderr, "\rimporting... %3d%%", percent);
+        std::fflush(stderr);
+        last_percent = percent;
+      }
+    }
+    return !g_interrupted.load();
+  };
+  g_interrupted = false;
+  auto previous = std::signal(SIGINT, on_interrupt);
+  auto report = core::import_sources(**store, *sources, options);
+  std::signal(SIGINT, previous);
+  if (show_progress && last_percent >= 0) std::fprintf(stderr, "\r%*s\r", 20, "");
+  if (!report) return fail(report.error());
+  if (args.json) print_json(report_json(*report));
+  else print_report(*report);
+  return 0;
+}
+
+int run_export(const CliContext& ctx, const ExportArgs& args) {
+  auto store = ctx.open_store();
+  if (!store) return fail(store.error());
+  auto bytes = core::export_contacts(**store, args.format, ctx.today());
+  if (!bytes) return fail(bytes.error());
+  if (!args.output.empty() && args.output != "-") {
+    if (core::Status s = core::write_file_atomically(args.output, *bytes); !s) return fail(s.error());
+    return 0;
+  }
+  if (std::fwrite(bytes->data(), 1, bytes->size(), stdout) != bytes->size() || std::fflush(stdout) != 0)
+    return fail("cannot write to standard output");
+  return 0;
+}
+
+}  // namespace
+
+void add_import_commands(CLI::App& app, CliContext& ctx) {
+  auto import_args = std::make_shared<ImportArgs>();
+  auto* import = app.add_subcommand("import", "Import contact files (vCard, LinkedIn/Google/Outlook/Thunderbird CSV)");
+  import->add_option("FILE", import_args->files, "Contact files; the format of each is detected from its content")
+      ->required();
+  import->add_option("--format", import_args->format, "Read every file as this format instead of detecting it")
+      ->check(CLI::IsMember({"auto", "vcard", "linkedin", "google", "outlook", "thunderbird"}));
+  import->add_flag("--dry-run", import_args->dry_run, "Show the report but store nothing");
+  import->add_option("--date", ctx.date_option, "Schedule imported contacts as of this day")
+      ->check(iso_date_validator());
+  import->add_flag("--json", import_args->json, "Print the report as JSON");
+  import->callback([&ctx, import_args] { ctx.action = [&ctx, import_args] { return run_import(ctx, *import_args); }; });
+
+  auto export_args = std::make_shared<ExportArgs>();
+  auto* exp = app.add_subcommand("export", "Export every contact as vCard 4.0, CSV, JSON or an iCalendar of follow-ups");
+  exp->add_option("--format", export_args->format, "vcard, csv, json or ics")
+      ->required()
+      ->check(CLI::IsMember({"vcard", "csv", "json", "ics"}));
+  exp->add_option("-o,--output", export_args->output, "Write to FILE (atomically) instead of standard output");
+  exp->add_option("--date", ctx.date_option, "Export day (warmth, calendar stamp)")->check(iso_date_validator());
+  exp->callback([&ctx, export_args] { ctx.action = [&ctx, export_args] { return run_export(ctx, *export_args); }; });
+}
+
+}  // namespace rekindle::app
