@@ -1,0 +1,53 @@
+#pragma once
+// Message templates: one text file per situation with a section per channel.
+//
+//   # comment
+//   label: Reconnect after a long silence
+//   kind: neutral              (give | ask | neutral: the touchpoint's direction when sent)
+//   == linkedin
+//   Hi {first_name}, ... [an optional sentence with {company}] ...
+//   == email
+//   subject: It's been a while
+//   ...
+//
+// Text in [brackets] is dropped when a placeholder inside it has no value.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace rekindle::core {
+
+inline constexpr std::string_view kSituations[] = {"reconnect", "congratulate", "share",
+                                                    "ask-advice", "follow-up", "thank-you"};
+inline constexpr std::string_view kComposeChannels[] = {"linkedin", "linkedin-note", "email", "phone", "meeting"};
+
+struct ChannelText {
+  std::string subject;  // e-mail and meeting invitations
+  std::string body;
+};
+
+struct MessageTemplate {
+  std::string name;   // file stem: "reconnect", or a user's own "coffee-chat"
+  std::string label;  // shown in the window
+  std::string kind = "neutral";
+  bool built_in = true;
+  std::map<std::string, ChannelText, std::less<>> channels;
+};
+
+// Parses one template file; the error names the file and line.
+Result<MessageTemplate> parse_message_template(std::string_view name, std::string_view text);
+
+struct TemplateSet {
+  std::vector<MessageTemplate> templates;  // built-in first, then the user's (sorted by name)
+  std::vector<std::string> problems;       // user files that could not be read, one line each
+  const MessageTemplate* find(std::string_view name) const;
+};
+
+// The built-in templates (embedded) plus *.txt files in user_folder when it exists; a user file
+// with a built-in's name replaces it.
+TemplateSet load_templates(const std::string& user_folder);
+
+}  // namespace rekindle::core
