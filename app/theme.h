@@ -10,6 +10,7 @@ namespace rekindle::app {
 // Palette. Warm off-white page, white cards, one ember accent (the app "rekindles").
 inline constexpr ImU32 kColorPage = IM_COL32(246, 242, 237, 255);
 inline constexpr ImU32 kColorCard = IM_COL32(255, 255, 255, 255);
+inline constexpr ImU32 kColorCardBehind = IM_COL32(251, 249, 246, 255);  // the next card in a deck
 inline constexpr ImU32 kColorText = IM_COL32(40, 34, 30, 255);
 inline constexpr ImU32 kColorTextSecondary = IM_COL32(128, 117, 109, 255);
 inline constexpr ImU32 kColorTextFaint = IM_COL32(176, 166, 158, 255);
@@ -28,11 +29,12 @@ inline constexpr float kFontTitle = 19.0f;
 inline constexpr float kFontBig = 30.0f;
 
 // Metrics in logical pixels.
-inline constexpr float kPagePadding = 20.0f;   // page edge to card edge
-inline constexpr float kCardPadding = 18.0f;   // card edge to content
+inline constexpr float kPagePadding = 20.0f;  // page edge to card edge
+inline constexpr float kCardPadding = 18.0f;  // card edge to content
 inline constexpr float kCardRounding = 18.0f;
-inline constexpr float kCardGap = 12.0f;       // between stacked cards
+inline constexpr float kCardGap = 12.0f;  // between stacked cards
 inline constexpr float kTabBarHeight = 64.0f;
+inline constexpr float kDeckPeek = 10.0f;          // how far the next card shows under the top one
 inline constexpr float kMaxContentWidth = 560.0f;  // a wide window keeps a phone-width column
 
 struct Fonts {

@@ -79,11 +79,20 @@ void AppShell::reload() {
   if (!store_) return;
   // Only the screen on show is read: switching tabs always shows fresh data.
   switch (screen_) {
-    case Screen::kToday: today_model_ = load_today(*store_, today_); break;
-    case Screen::kCompose: break;
-    case Screen::kContacts: load_contacts(*store_, today_, contacts_model_); break;
-    case Screen::kStrategy: strategy_model_ = load_strategy(*store_); break;
-    case Screen::kStats: stats_model_ = load_stats(*store_); break;
+    case Screen::kToday:
+      today_model_ = load_today(*store_, today_);
+      break;
+    case Screen::kCompose:
+      break;
+    case Screen::kContacts:
+      load_contacts(*store_, today_, contacts_model_);
+      break;
+    case Screen::kStrategy:
+      strategy_model_ = load_strategy(*store_);
+      break;
+    case Screen::kStats:
+      stats_model_ = load_stats(*store_, today_);
+      break;
   }
 }
 
@@ -141,16 +150,24 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
 
 void AppShell::draw_screen(const Theme& theme, FrameReport& report) {
   switch (screen_) {
-    case Screen::kToday: report.today = draw_today(today_model_, theme); break;
-    case Screen::kCompose: report.compose = draw_compose(compose_model_, theme); break;
+    case Screen::kToday:
+      report.today = draw_today(today_model_, theme);
+      break;
+    case Screen::kCompose:
+      report.compose = draw_compose(compose_model_, theme);
+      break;
     case Screen::kContacts: {
       const ContactsFrame frame = draw_contacts(contacts_model_, theme);
       report.contacts = frame.state;
       if (frame.search_edited) load_contacts(*store_, today_, contacts_model_);
       break;
     }
-    case Screen::kStrategy: report.strategy = draw_strategy(strategy_model_, theme); break;
-    case Screen::kStats: report.stats = draw_stats(stats_model_, theme); break;
+    case Screen::kStrategy:
+      report.strategy = draw_strategy(strategy_model_, theme);
+      break;
+    case Screen::kStats:
+      report.stats = draw_stats(stats_model_, theme);
+      break;
   }
 }
 

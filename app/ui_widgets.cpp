@@ -40,9 +40,7 @@ std::string first_letter(std::string_view word) {
 // the card's width, not the window's.
 std::vector<float> g_card_widths;
 
-float content_width() {
-  return g_card_widths.empty() ? ImGui::GetContentRegionAvail().x : g_card_widths.back();
-}
+float content_width() { return g_card_widths.empty() ? ImGui::GetContentRegionAvail().x : g_card_widths.back(); }
 
 bool is_letter_start(unsigned char c) { return c >= 0x80 || std::isalnum(c); }
 
@@ -54,7 +52,7 @@ constexpr ImU32 kAvatarColors[] = {
 
 }  // namespace
 
-Card::Card(const Theme& theme, ImU32 fill) : theme_(theme), fill_(fill) {
+Card::Card(const Theme& theme, ImU32 fill, bool peek_behind) : theme_(theme), fill_(fill), peek_behind_(peek_behind) {
   start_ = ImGui::GetCursorScreenPos();
   width_ = ImGui::GetContentRegionAvail().x;
   const float pad = theme.px(kCardPadding);
@@ -76,11 +74,15 @@ Card::~Card() {
   const float bottom = ImGui::GetItemRectMax().y + pad;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->ChannelsSetCurrent(0);
+  const float peek = peek_behind_ ? theme_.px(kDeckPeek) : 0.0f;
+  if (peek_behind_)
+    paint_card(draw, ImVec2(start_.x + 1.6f * peek, start_.y + peek),
+               ImVec2(start_.x + width_ - 1.6f * peek, bottom + peek), theme_, kColorCardBehind);
   paint_card(draw, start_, ImVec2(start_.x + width_, bottom), theme_, fill_);
   draw->ChannelsMerge();
   // Leave the layout cursor under the card, as if the card were one item.
   ImGui::SetCursorScreenPos(ImVec2(start_.x, ImGui::GetItemRectMax().y));
-  ImGui::Dummy(ImVec2(width_, pad));
+  ImGui::Dummy(ImVec2(width_, pad + peek));
 }
 
 void paint_card(ImDrawList* draw, ImVec2 min, ImVec2 max, const Theme& theme, ImU32 fill) {

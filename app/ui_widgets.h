@@ -15,7 +15,8 @@ namespace rekindle::app {
 // behind it once its size is known.
 class Card {
  public:
-  explicit Card(const Theme& theme, ImU32 fill = kColorCard);
+  // peek_behind: paint the edge of a second card below this one, as in a deck.
+  explicit Card(const Theme& theme, ImU32 fill = kColorCard, bool peek_behind = false);
   ~Card();
   Card(const Card&) = delete;
   Card& operator=(const Card&) = delete;
@@ -25,6 +26,7 @@ class Card {
  private:
   const Theme& theme_;
   ImU32 fill_;
+  bool peek_behind_;
   ImVec2 start_;
   float width_ = 0, content_width_ = 0;
 };

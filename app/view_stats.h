@@ -1,9 +1,11 @@
 #pragma once
-// The Stats screen: plain counts of what the store holds, and the give/ask balance.
-#include <cstdint>
+// The Stats screen: core's insight figures drawn as charts (network health, reach-outs per
+// week, the due forecast, give/ask balance, streak).
 #include <string>
 
 #include "app/theme.h"
+#include "core/date.h"
+#include "core/stats.h"
 #include "core/store.h"
 
 namespace rekindle::app {
@@ -15,14 +17,12 @@ enum class StatsState {
 };
 
 struct StatsModel {
-  int64_t contacts = 0, starred = 0;
-  int64_t touchpoints = 0, gives = 0, asks = 0;
-  int64_t goals = 0;
+  core::NetworkStats figures;
   std::string error;
 };
 
-// Counts what the store holds.
-StatsModel load_stats(core::Store& store);
+// Reads the figures for day (core::compute_stats).
+StatsModel load_stats(core::Store& store, core::Day day);
 // Draws the screen into the current window; returns the state it drew.
 StatsState draw_stats(const StatsModel& model, const Theme& theme);
 

@@ -70,12 +70,14 @@ int64_t add_contact(core::Store& store, const std::string& name, const std::stri
   c.company = company;
   c.tier = "regular";
   int64_t id = 0;
-  REQUIRE(store.transaction([&]() -> core::Status {
-                 auto inserted = store.insert_contact(c);
-                 if (!inserted) return core::make_error(inserted.error());
-                 id = *inserted;
-                 return core::Status::success();
-               }).ok());
+  REQUIRE(store
+              .transaction([&]() -> core::Status {
+                auto inserted = store.insert_contact(c);
+                if (!inserted) return core::make_error(inserted.error());
+                id = *inserted;
+                return core::Status::success();
+              })
+              .ok());
   return id;
 }
 
@@ -132,22 +134,60 @@ TEST_CASE("every screen draws its empty state on an empty store", "[gui]") {
   CHECK(*report.compose == app::ComposeState::kPlaceholder);
 }
 
-TEST_CASE("with contacts Today is all caught up and Contacts lists them", "[gui]") {
+TEST_CASE("with due contacts Today shows the top card of core's deck, and Contacts lists them", "[gui]") {
   HeadlessUi ui;
-  app::AppShell shell(store_with_contacts(), "", kToday);
+  auto store = store_with_contacts();
+  const app::TodayModel model = app::load_today(*store, kToday);
+  REQUIRE(model.state == app::TodayState::kDeck);
+  REQUIRE(!model.cards.empty());
+  CHECK(model.cards.size() <= 2);
+  CHECK(model.remaining >= static_cast<int>(model.cards.size()));
+  CHECK(model.progress == "1 / " + std::to_string(model.remaining));
+  CHECK(!model.cards.front().name.empty());
+
+  app::AppShell shell(std::move(store), "", kToday);
   auto report = ui.frames(shell);
   REQUIRE(report.today);
-  CHECK(*report.today == app::TodayState::kAllCaughtUp);
+  CHECK(*report.today == app::TodayState::kDeck);
 
   shell.show(Screen::kContacts);
   report = ui.frames(shell);
   REQUIRE(report.contacts);
   CHECK(*report.contacts == app::ContactsState::kList);
+}
 
-  shell.show(Screen::kStats);
-  report = ui.frames(shell);
-  REQUIRE(report.stats);
-  CHECK(*report.stats == app::StatsState::kFigures);
+TEST_CASE("Today is all caught up when contacts exist but none is in today's deck", "[gui]") {
+  HeadlessUi ui;
+  auto store = empty_store();
+  core::Contact archived;
+  archived.name = "Archived Person";
+  archived.archived = true;  // archived contacts never appear in the deck
+  REQUIRE(store
+              ->transaction([&]() -> core::Status {
+                auto id = store->insert_contact(archived);
+                return id ? core::Status::success() : core::Status(core::make_error(id.error()));
+              })
+              .ok());
+  const app::TodayModel model = app::load_today(*store, kToday);
+  CHECK(model.state == app::TodayState::kAllCaughtUp);
+  CHECK(model.cards.empty());
+  CHECK(model.contact_count == 1);
+  app::AppShell shell(std::move(store), "", kToday);
+  auto report = ui.frames(shell);
+  REQUIRE(report.today);
+  CHECK(*report.today == app::TodayState::kAllCaughtUp);
+}
+
+TEST_CASE("time since the last touch reads like a person would say it", "[gui]") {
+  CHECK(app::time_since_label(std::nullopt) == "No touchpoint logged yet");
+  CHECK(app::time_since_label(0) == "Last talked today");
+  CHECK(app::time_since_label(1) == "Last talked yesterday");
+  CHECK(app::time_since_label(5) == "Last talked 5 days ago");
+  CHECK(app::time_since_label(14) == "Last talked 2 weeks ago");
+  CHECK(app::time_since_label(7 * 8) == "Last talked 8 weeks ago");
+  CHECK(app::time_since_label(426) == "Last talked 14 months ago");
+  CHECK(app::time_since_label(365 * 3 + 20) == "Last talked 3 years ago");
+  CHECK(app::time_since_label(730) == "Last talked 2 years ago");
 }
 
 TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match is its own state", "[gui]") {
@@ -261,14 +301,16 @@ TEST_CASE("strategy model counts linked contacts and flags those without an offe
   goal.text = "Move into product management";
   goal.target = "Product manager";
   int64_t goal_id = 0;
-  REQUIRE(store->transaction([&]() -> core::Status {
-                 auto id = store->insert_goal(goal);
-                 if (!id) return core::make_error(id.error());
-                 goal_id = *id;
-                 if (auto s = store->upsert_goal_link({1, goal_id, "high", "knows PMs", ""}); !s) return s;
-                 if (auto s = store->upsert_goal_link({2, goal_id, "some", "", "intro to a speaker"}); !s) return s;
-                 return store->upsert_goal_link({3, goal_id, "none", "", ""});
-               }).ok());
+  REQUIRE(store
+              ->transaction([&]() -> core::Status {
+                auto id = store->insert_goal(goal);
+                if (!id) return core::make_error(id.error());
+                goal_id = *id;
+                if (auto s = store->upsert_goal_link({1, goal_id, "high", "knows PMs", ""}); !s) return s;
+                if (auto s = store->upsert_goal_link({2, goal_id, "some", "", "intro to a speaker"}); !s) return s;
+                return store->upsert_goal_link({3, goal_id, "none", "", ""});
+              })
+              .ok());
   const auto model = app::load_strategy(*store);
   REQUIRE(model.error.empty());
   REQUIRE(model.goals.size() == 1);
@@ -283,25 +325,36 @@ TEST_CASE("strategy model counts linked contacts and flags those without an offe
   CHECK(*report.strategy == app::StrategyState::kGoals);
 }
 
-TEST_CASE("stats model counts contacts, touchpoints and the give/ask balance", "[gui]") {
+TEST_CASE("stats model carries core's figures: health bands, give/ask, 12 weeks, 14 days", "[gui]") {
   auto store = store_with_contacts();
-  REQUIRE(store->transaction([&]() -> core::Status {
-                 for (const char* kind : {"give", "give", "ask", "neutral"}) {
-                   core::Interaction i;
-                   i.contact_id = 1;
-                   i.date = kToday - 3;
-                   i.kind = kind;
-                   if (auto id = store->insert_interaction(i); !id) return core::make_error(id.error());
-                 }
-                 return core::Status::success();
-               }).ok());
-  const auto model = app::load_stats(*store);
+  REQUIRE(store
+              ->transaction([&]() -> core::Status {
+                for (const char* kind : {"give", "give", "ask", "neutral"}) {
+                  core::Interaction i;
+                  i.contact_id = 1;
+                  i.date = kToday - 3;
+                  i.kind = kind;
+                  if (auto id = store->insert_interaction(i); !id) return core::make_error(id.error());
+                }
+                return core::Status::success();
+              })
+              .ok());
+  const auto model = app::load_stats(*store, kToday);
   REQUIRE(model.error.empty());
-  CHECK(model.contacts == 3);
-  CHECK(model.touchpoints == 4);
-  CHECK(model.gives == 2);
-  CHECK(model.asks == 1);
-  CHECK(model.goals == 0);
+  const auto& s = model.figures;
+  CHECK(s.contacts == 3);
+  CHECK(s.warm + s.cooling + s.cold + s.dormant == 3);
+  CHECK(s.give == 2);
+  CHECK(s.ask == 1);
+  CHECK(s.reach_outs_by_week.size() == 12);
+  CHECK(s.due_next_14_days.size() == 14);
+
+  HeadlessUi ui;
+  app::AppShell shell(std::move(store), "", kToday);
+  shell.show(Screen::kStats);
+  const auto report = ui.frames(shell);
+  REQUIRE(report.stats);
+  CHECK(*report.stats == app::StatsState::kFigures);
 }
 
 TEST_CASE("screen names round-trip and unknown ones are refused", "[gui]") {
@@ -341,6 +394,7 @@ TEST_CASE("ellipsize keeps text that fits and cuts text that does not", "[gui]")
   CHECK(cut.substr(cut.size() - 3) == "\xE2\x80\xA6");
   CHECK(font->CalcTextSizeA(size, FLT_MAX, 0, cut.c_str()).x <= 100.0f);
   // Never splits a multi-byte character.
-  const std::string polish = app::ellipsize(font, size, "\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87", 30);
+  const std::string polish =
+      app::ellipsize(font, size, "\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87", 30);
   CHECK(polish.size() % 2 == 1);  // 2-byte letters + the 3-byte ellipsis
 }
