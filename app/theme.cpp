@@ -36,8 +36,8 @@ ImFont* add_font(const rekindle::EmbeddedFile& file, float size, const ImWchar* 
   config.OversampleH = 2;               // sharp enough at these sizes, half the atlas of 3
   config.OversampleV = 1;
   // The atlas never writes to the data when it does not own it.
-  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data),
-                                                    static_cast<int>(file.size), size, &config, ranges);
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data), static_cast<int>(file.size),
+                                                    size, &config, ranges);
 }
 
 ImVec4 color(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }

@@ -92,10 +92,11 @@ void load_contacts(core::Store& store, core::Day day, ContactsModel& model) {
   model.rows.reserve(contacts->size());
   for (const auto& c : *contacts) {
     const auto found = by_contact.find(c.id);
-    const std::span<const core::Interaction> log =
-        found == by_contact.end() ? std::span<const core::Interaction>() : std::span<const core::Interaction>(found->second);
-    model.rows.push_back({c.id, c.name, detail_line(c), static_cast<float>(core::warmth_on(c, log, day)), c.starred,
-                          c.archived});
+    const std::span<const core::Interaction> log = found == by_contact.end()
+                                                       ? std::span<const core::Interaction>()
+                                                       : std::span<const core::Interaction>(found->second);
+    model.rows.push_back(
+        {c.id, c.name, detail_line(c), static_cast<float>(core::warmth_on(c, log, day)), c.starred, c.archived});
   }
 }
 

@@ -29,7 +29,7 @@ struct ContactRow {
 struct ContactsModel {
   std::string search;  // edited by the view's search field
   std::vector<ContactRow> rows;
-  int64_t total = 0;   // contacts in the store, whatever the search
+  int64_t total = 0;  // contacts in the store, whatever the search
   std::string error;
   bool focus_search = false;  // put the keyboard in the search field on the next frame
 };

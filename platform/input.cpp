@@ -18,23 +18,39 @@ Key key_from_glfw(int glfw_key) {
   if (glfw_key >= GLFW_KEY_KP_0 && glfw_key <= GLFW_KEY_KP_9)
     return key_for_char(static_cast<char>('0' + glfw_key - GLFW_KEY_KP_0));
   switch (glfw_key) {
-    case GLFW_KEY_SPACE: return Key::kSpace;
-    case GLFW_KEY_SLASH: return Key::kSlash;
-    case GLFW_KEY_ESCAPE: return Key::kEscape;
+    case GLFW_KEY_SPACE:
+      return Key::kSpace;
+    case GLFW_KEY_SLASH:
+      return Key::kSlash;
+    case GLFW_KEY_ESCAPE:
+      return Key::kEscape;
     case GLFW_KEY_ENTER:
-    case GLFW_KEY_KP_ENTER: return Key::kEnter;
-    case GLFW_KEY_TAB: return Key::kTab;
-    case GLFW_KEY_BACKSPACE: return Key::kBackspace;
-    case GLFW_KEY_DELETE: return Key::kDelete;
-    case GLFW_KEY_RIGHT: return Key::kRight;
-    case GLFW_KEY_LEFT: return Key::kLeft;
-    case GLFW_KEY_DOWN: return Key::kDown;
-    case GLFW_KEY_UP: return Key::kUp;
-    case GLFW_KEY_PAGE_UP: return Key::kPageUp;
-    case GLFW_KEY_PAGE_DOWN: return Key::kPageDown;
-    case GLFW_KEY_HOME: return Key::kHome;
-    case GLFW_KEY_END: return Key::kEnd;
-    default: return Key::kUnknown;
+    case GLFW_KEY_KP_ENTER:
+      return Key::kEnter;
+    case GLFW_KEY_TAB:
+      return Key::kTab;
+    case GLFW_KEY_BACKSPACE:
+      return Key::kBackspace;
+    case GLFW_KEY_DELETE:
+      return Key::kDelete;
+    case GLFW_KEY_RIGHT:
+      return Key::kRight;
+    case GLFW_KEY_LEFT:
+      return Key::kLeft;
+    case GLFW_KEY_DOWN:
+      return Key::kDown;
+    case GLFW_KEY_UP:
+      return Key::kUp;
+    case GLFW_KEY_PAGE_UP:
+      return Key::kPageUp;
+    case GLFW_KEY_PAGE_DOWN:
+      return Key::kPageDown;
+    case GLFW_KEY_HOME:
+      return Key::kHome;
+    case GLFW_KEY_END:
+      return Key::kEnd;
+    default:
+      return Key::kUnknown;
   }
 }
 

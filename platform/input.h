@@ -46,7 +46,7 @@ struct ScrollEvent {
 
 // What happened since the app last looked. Filled by the window's callbacks.
 struct InputEvents {
-  std::vector<KeyEvent> keys;           // presses and repeats, not releases
+  std::vector<KeyEvent> keys;  // presses and repeats, not releases
   std::vector<ScrollEvent> scrolls;
   std::vector<unsigned int> characters;  // Unicode code points typed
   int other = 0;                         // mouse moves, clicks, resizes, focus: anything to redraw for

@@ -70,7 +70,9 @@ void Window::install_callbacks() {
     events.keys.push_back({key_from_glfw(key), mods_from_glfw(mods), action == GLFW_REPEAT});
   });
   glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int c) { owner(w)->events_.characters.push_back(c); });
-  glfwSetScrollCallback(window_, [](GLFWwindow* w, double x, double y) { owner(w)->events_.scrolls.push_back({x, y}); });
+  glfwSetScrollCallback(window_, [](GLFWwindow* w, double x, double y) {
+    owner(w)->events_.scrolls.push_back({x, y});
+  });
   // The rest only means "something changed, draw again".
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { owner(w)->events_.other++; });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { owner(w)->events_.other++; });

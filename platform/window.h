@@ -14,7 +14,7 @@ namespace rekindle::platform {
 
 struct WindowOptions {
   std::string title = "Rekindle";
-  int width = 430;   // logical size; GLFW scales it by the monitor's content scale
+  int width = 430;  // logical size; GLFW scales it by the monitor's content scale
   int height = 860;
   bool visible = true;
   bool resizable = true;

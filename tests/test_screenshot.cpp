@@ -4,8 +4,8 @@
 #include <stb_image.h>  // implementation compiled into libstb.a
 #include <sys/wait.h>
 
-#include <catch2/catch.hpp>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -64,8 +64,9 @@ std::string rekindle_at(const TempDir& dir) { return quoted(REKINDLE_EXE) + " --
 void require_display() {
   const char* display = std::getenv("DISPLAY");
   if (!display || !*display)
-    FAIL("DISPLAY is not set: run the tests under a display, e.g. `xvfb-run -a ctest` or start `Xvfb :99 &` and "
-         "export DISPLAY=:99");
+    FAIL(
+        "DISPLAY is not set: run the tests under a display, e.g. `xvfb-run -a ctest` or start `Xvfb :99 &` and "
+        "export DISPLAY=:99");
 }
 
 struct Image {
@@ -147,7 +148,8 @@ TEST_CASE("screenshot refuses a bad size and an unknown screen", "[gui][screensh
   CHECK(!fs::exists(dir / "x.png"));
 }
 
-TEST_CASE("a database that is not ours shows an error screen in the screenshot, and is left alone", "[gui][screenshot]") {
+TEST_CASE("a database that is not ours shows an error screen in the screenshot, and is left alone",
+          "[gui][screenshot]") {
   require_display();
   TempDir dir;
   {
