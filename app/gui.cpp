@@ -100,7 +100,12 @@ core::Day day_of(const GuiOptions& options) {
 
 AppShell make_shell(const GuiOptions& options) {
   auto store = core::Store::open(options.db_path);
-  if (!store) return AppShell(nullptr, store.error() + " (" + options.db_path + ")", day_of(options));
+  if (!store) {
+    // Name the file, unless the store's message already does.
+    std::string message = store.error();
+    if (message.find(options.db_path) == std::string::npos) message += " (" + options.db_path + ")";
+    return AppShell(nullptr, message, day_of(options));
+  }
   return AppShell(std::move(*store), "", day_of(options));
 }
 

@@ -114,6 +114,8 @@ void AppShell::handle_keys(const platform::InputEvents& events) {
 
 FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents& events) {
   FrameReport report;
+  // Back from the terminal (an import, a log): show what the store holds now.
+  if (events.focus_gained) reload();
   handle_keys(events);
 
   const ImGuiIO& io = ImGui::GetIO();

@@ -50,13 +50,15 @@ struct InputEvents {
   std::vector<ScrollEvent> scrolls;
   std::vector<unsigned int> characters;  // Unicode code points typed
   int other = 0;                         // mouse moves, clicks, resizes, focus: anything to redraw for
+  bool focus_gained = false;             // the window came back to the front: data may have changed
 
-  bool empty() const { return keys.empty() && scrolls.empty() && characters.empty() && other == 0; }
+  bool empty() const { return keys.empty() && scrolls.empty() && characters.empty() && other == 0 && !focus_gained; }
   void clear() {
     keys.clear();
     scrolls.clear();
     characters.clear();
     other = 0;
+    focus_gained = false;
   }
 };
 

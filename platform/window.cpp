@@ -77,7 +77,10 @@ void Window::install_callbacks() {
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { owner(w)->events_.other++; });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { owner(w)->events_.other++; });
   glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int) { owner(w)->events_.other++; });
-  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int) { owner(w)->events_.other++; });
+  glfwSetWindowFocusCallback(window_, [](GLFWwindow* w, int focused) {
+    owner(w)->events_.other++;
+    if (focused) owner(w)->events_.focus_gained = true;
+  });
   glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) { owner(w)->events_.other++; });
   glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) { owner(w)->events_.other++; });
   glfwSetWindowContentScaleCallback(window_, [](GLFWwindow* w, float, float) { owner(w)->events_.other++; });

@@ -1,8 +1,10 @@
 // The views through a headless ImGui context: no window, no GL; the font atlas is built in
 // memory and each frame is laid out and tessellated as the real window would.
 #include <imgui.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <memory>
 
 #include "app/theme.h"
@@ -280,6 +282,31 @@ TEST_CASE("clicking a tab in the bottom bar switches to it", "[gui]") {
   ui.frame(shell);
   io.MouseDown[0] = false;
   CHECK(ui.frame(shell).screen == Screen::kStrategy);
+}
+
+TEST_CASE("coming back to the window reloads what another process changed", "[gui]") {
+  char folder[] = "/tmp/rekindle-focus-XXXXXX";
+  REQUIRE(mkdtemp(folder));
+  const std::string path = std::string(folder) + "/test.db";
+  {
+    HeadlessUi ui;
+    auto mine = core::Store::open(path);
+    REQUIRE(mine.ok());
+    app::AppShell shell(std::move(*mine), "", kToday);
+    REQUIRE(ui.frames(shell).today == app::TodayState::kNoContacts);
+
+    // Another connection (a terminal import) adds someone.
+    auto other = core::Store::open(path);
+    REQUIRE(other.ok());
+    add_contact(**other, "Ada Lovelace", "Analytical Engines");
+
+    CHECK(ui.frame(shell).today == app::TodayState::kNoContacts);  // no reason to look yet
+    platform::InputEvents back;
+    back.focus_gained = true;
+    CHECK(ui.frame(shell, back).today == app::TodayState::kDeck);
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(folder, ignored);
 }
 
 TEST_CASE("a store that failed to open shows an error page, not a crash", "[gui]") {
