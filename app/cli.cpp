@@ -58,6 +58,7 @@ int run_cli(int argc, char** argv) {
   add_window_commands(app, ctx);
   add_review_commands(app, ctx);
   add_draft_commands(app, ctx);
+  add_strategy_commands(app, ctx);
   add_import_commands(app, ctx);
 
   try {

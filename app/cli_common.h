@@ -39,6 +39,7 @@ void add_goal_commands(CLI::App& app, CliContext& ctx);     // goal ...
 void add_window_commands(CLI::App& app, CliContext& ctx);   // gui, screenshot
 void add_review_commands(CLI::App& app, CliContext& ctx);   // due, swipe, undo, stats
 void add_draft_commands(CLI::App& app, CliContext& ctx);    // draft
+void add_strategy_commands(CLI::App& app, CliContext& ctx); // edit, strategy
 void add_import_commands(CLI::App& app, CliContext& ctx);   // import, export
 
 }  // namespace rekindle::app
