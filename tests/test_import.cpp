@@ -1,6 +1,7 @@
 // The import pipeline: detection, duplicates and merge rules, idempotence, all-or-nothing,
 // dry runs, cancellation, scheduling of what was imported.
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "core/contact_merge.h"
 #include "core/import_detect.h"
@@ -339,4 +340,36 @@ TEST_CASE("Import: merge_contact fills, appends and reports change exactly", "[i
   REQUIRE(into.emails.size() == 1);
   CHECK(into.emails[0].label == "work");
   CHECK_FALSE(merge_contact(into, from));  // a second time adds nothing
+}
+
+TEST_CASE("Import: mangled files import cleanly or are refused whole", "[import]") {
+  std::mt19937 random(7);
+  const char kNasty[] = {'"', ',', '\n', ';', ':', '\\', '=', '\xFF', ' '};
+  auto store = memory_store();
+  for (const char* name : {"csv/linkedin_2018.csv", "csv/google_legacy.csv", "vcard/rekindle_fields.vcf",
+                           "vcard/v40_full.vcf", "vcard/v21_quoted_printable.vcf"}) {
+    const std::string original = rekindle::test::read_file(data_file(name));
+    for (int round = 0; round < 40; ++round) {
+      std::string bytes = original;
+      for (int e = 0; e < 4 && !bytes.empty(); ++e) {
+        const size_t at = random() % bytes.size();
+        if (random() % 2) bytes[at] = kNasty[random() % sizeof kNasty];
+        else bytes.erase(at, 1 + random() % 20);
+      }
+      INFO(name << " round " << round);
+      const std::string before = dump(*store);
+      auto report = import_sources(*store, {{name, bytes}}, options());
+      if (!report.ok()) {
+        CHECK(dump(*store) == before);
+        continue;
+      }
+      // Whatever was stored can be imported again without change.
+      const std::string stored = dump(*store);
+      auto again = import_sources(*store, {{name, bytes}}, options());
+      REQUIRE(again.ok());
+      CHECK(again->added == 0);
+      CHECK(again->updated == 0);
+      CHECK(dump(*store) == stored);
+    }
+  }
 }
