@@ -24,8 +24,6 @@ namespace {
 constexpr int kFramesAfterEvent = 3;
 // Idle wake-up: redraw now and then so "today" follows the clock; costs nothing measurable.
 constexpr double kIdleWaitSeconds = 30.0;
-// While a text field is focused the caret blinks (ImGui: 0.6 s on/off).
-constexpr double kCaretWaitSeconds = 0.3;
 // After a long sleep ImGui would see one huge time step; animations must not jump.
 constexpr float kMaxFrameSeconds = 1.0f / 20.0f;
 // Frames rendered before a screenshot is taken, so that auto-sized layout has settled.
@@ -42,7 +40,10 @@ class ImGuiRuntime {
   explicit ImGuiRuntime(platform::Window& window) : window_(window) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini in the user's working folder
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini in the user's working folder
+    // A blinking caret would wake the loop several times a second while a field has focus.
+    io.ConfigInputTextCursorBlink = false;
     // Our callbacks are already installed: the backend chains to them.
     ImGui_ImplGlfw_InitForOpenGL(window.handle(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -126,8 +127,8 @@ int run_gui(const GuiOptions& options) {
     if (frames_left > 0) {
       w.wait_events(0);
     } else {
-      w.wait_events(ImGui::GetIO().WantTextInput ? kCaretWaitSeconds : kIdleWaitSeconds);
-      frames_left = 1;  // a timeout alone needs one frame (caret blink, a new day)
+      w.wait_events(kIdleWaitSeconds);
+      frames_left = 1;  // a timeout alone needs one frame (a new day)
     }
     if (!w.events().empty()) frames_left = kFramesAfterEvent;
     if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
