@@ -8,6 +8,12 @@
 namespace rekindle::app {
 namespace {
 
+// Core's reasons are phrases ("never contacted yet"); on a card they start a sentence.
+std::string sentence_case(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+
 // The card on top of today's deck: who, why today, how warm, when we last talked.
 void draw_deck_card(const core::Card& card, bool more_behind, const Theme& theme) {
   Card frame(theme, kColorCard, more_behind);
@@ -32,7 +38,7 @@ void draw_deck_card(const core::Card& card, bool more_behind, const Theme& theme
   if (!card.reason.empty()) {
     wrapped_text(theme.fonts.small, kColorTextSecondary,
                  card.kind == core::CardKind::reactivation ? "WORTH REKINDLING" : "WHY TODAY");
-    wrapped_text(theme.fonts.body, kColorText, card.reason);
+    wrapped_text(theme.fonts.body, kColorText, sentence_case(card.reason));
     ImGui::Dummy(ImVec2(0, theme.px(2)));
   }
   wrapped_text(theme.fonts.small, kColorTextSecondary, "WARMTH");
