@@ -40,23 +40,25 @@ nlohmann::json report_json(const core::ImportReport& report) {
                      {"added", f.added},
                      {"updated", f.updated},
                      {"unchanged", f.unchanged},
-                     {"merged", f.merged},
+                     {"duplicates", f.duplicates},
                      {"skipped", std::move(skipped)}});
   }
   return {{"files", std::move(files)},     {"added", report.added},     {"updated", report.updated},
-          {"unchanged", report.unchanged}, {"merged", report.merged},   {"skipped", report.skipped},
+          {"unchanged", report.unchanged}, {"duplicates", report.duplicates}, {"skipped", report.skipped},
           {"seconds", report.seconds},     {"dry_run", report.dry_run}};
 }
 
 void print_report(const core::ImportReport& report) {
   for (const auto& f : report.files) {
-    std::printf("%s (%s): %d added, %d updated, %d unchanged, %d merged duplicates, %zu skipped\n", f.file.c_str(),
-                f.format.c_str(), f.added, f.updated, f.unchanged, f.merged, f.skipped.size());
+    std::printf("%s (%s): %d added, %d updated, %d unchanged, %zu skipped", f.file.c_str(), f.format.c_str(), f.added,
+                f.updated, f.unchanged, f.skipped.size());
+    if (f.duplicates) std::printf(" (%d duplicates merged)", f.duplicates);
+    std::printf("\n");
     for (const auto& s : f.skipped) std::printf("  skipped %s:%d: %s\n", f.file.c_str(), s.line, s.reason.c_str());
   }
-  std::printf("%s: %d added, %d updated, %d unchanged, %d merged duplicates, %d skipped in %.2f s\n",
+  std::printf("%s: %d added, %d updated, %d unchanged, %d skipped in %.2f s\n",
               report.dry_run ? "Dry run, nothing stored" : "Imported", report.added, report.updated, report.unchanged,
-              report.merged, report.skipped, report.seconds);
+              report.skipped, report.seconds);
 }
 
 int run_import(const CliContext& ctx, const ImportArgs& args) {

@@ -129,8 +129,8 @@ class Merger {
     if (!links) return make_error(links.error());
     if (*history || existing.connected_on != before_connected || existing.cadence_days != before_cadence)
       to_schedule_.insert(id);
-    if (added_.count(id)) ++report.merged;
-    else if (fields || *history || *links) ++report.updated;
+    if (added_.count(id)) ++report.duplicates;
+    if (fields || *history || *links) ++report.updated;
     else ++report.unchanged;
     return Status::success();
   }
@@ -292,7 +292,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     report.added += f.added;
     report.updated += f.updated;
     report.unchanged += f.unchanged;
-    report.merged += f.merged;
+    report.duplicates += f.duplicates;
     report.skipped += static_cast<int>(f.skipped.size());
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

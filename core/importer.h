@@ -22,18 +22,19 @@ struct ImportOptions {
 inline constexpr size_t kImportProgressTotal = 1000;
 
 // What happened to one file's records. Each record is counted once: added (a new contact),
-// merged (into a contact added earlier by this import: a duplicate within the files),
-// updated (an existing contact gained something), unchanged, or skipped with its reason.
+// updated (merged into a contact that gained something from it), unchanged (a duplicate
+// that added nothing), or skipped with its reason. duplicates counts the updated or
+// unchanged records that matched a contact added earlier by the same import.
 struct ImportFileReport {
   std::string file;
   std::string format;
-  int added = 0, updated = 0, unchanged = 0, merged = 0;
+  int added = 0, updated = 0, unchanged = 0, duplicates = 0;
   std::vector<SkippedRecord> skipped;
 };
 
 struct ImportReport {
   std::vector<ImportFileReport> files;
-  int added = 0, updated = 0, unchanged = 0, merged = 0, skipped = 0;  // totals over files
+  int added = 0, updated = 0, unchanged = 0, duplicates = 0, skipped = 0;  // totals over files
   double seconds = 0;  // wall time of the whole import
   bool dry_run = false;
 };

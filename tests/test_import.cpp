@@ -123,8 +123,8 @@ TEST_CASE("Import: the same files twice change nothing and report unchanged", "[
   REQUIRE(second.ok());
   CHECK(second->added == 0);
   CHECK(second->updated == 0);
-  CHECK(second->merged == 0);
-  CHECK(second->unchanged == first->added + first->merged);
+  CHECK(second->duplicates == 0);
+  CHECK(second->unchanged == first->added + first->updated + first->unchanged);
   CHECK(second->skipped == first->skipped);
   CHECK(dump(*store) == after_first);
 }
@@ -205,20 +205,23 @@ TEST_CASE("Import: name + company is the last resort, and never beats conflictin
 
 TEST_CASE("Import: duplicates within one file are merged into one contact", "[import]") {
   auto store = memory_store();
-  const auto report = import_text(*store, "in.csv",
-                                  kCsvHeader + "Lee,Chen,lee@x.example,,L Co,,\n" +
-                                      "Lee,Chen,LEE@x.example,+1 555 0100 999,,Head,\n" + "Max,Moe,max@x.example,,,,\n");
+  const std::string file = kCsvHeader + "Lee,Chen,lee@x.example,,L Co,,\n" +
+                           "Lee,Chen,LEE@x.example,+1 555 0100 999,,Head,\n" + "Max,Moe,max@x.example,,,,\n" +
+                           "Max,Moe,max@x.example,,,,\n";
+  const auto report = import_text(*store, "in.csv", file);
   CHECK(report.added == 2);
-  CHECK(report.merged == 1);
+  CHECK(report.updated == 1);    // the second Lee brought a phone and a title
+  CHECK(report.unchanged == 1);  // the second Max brought nothing
+  CHECK(report.duplicates == 2);
   const Contact lee = only_contact_named(*store, "Lee Chen");
   CHECK(lee.company == "L Co");
   CHECK(lee.title == "Head");
   CHECK(lee.phones.size() == 1);
+  CHECK(lee.emails.size() == 1);
   const std::string before = dump(*store);
-  const auto again = import_text(*store, "in.csv",
-                                 kCsvHeader + "Lee,Chen,lee@x.example,,L Co,,\n" +
-                                     "Lee,Chen,LEE@x.example,+1 555 0100 999,,Head,\n" + "Max,Moe,max@x.example,,,,\n");
-  CHECK(again.unchanged == 3);
+  const auto again = import_text(*store, "in.csv", file);
+  CHECK(again.unchanged == 4);
+  CHECK(again.duplicates == 0);
   CHECK(dump(*store) == before);
 }
 
