@@ -37,10 +37,12 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
-// Header names compare trimmed, lower-case, with runs of spaces collapsed.
+// Header names compare trimmed, lower-case, with runs of spaces collapsed; '_' counts as a
+// space so that our own CSV export ("given_name") reads back.
 std::string normalise_header(std::string_view raw) {
   std::string out;
   for (char c : trim(raw)) {
+    if (c == '_') c = ' ';
     if (c == ' ' && !out.empty() && out.back() == ' ') continue;
     out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
@@ -99,6 +101,8 @@ std::string classify_header(const std::vector<std::string>& names) {
   HeaderSet h(names.begin(), names.end());
   const bool first_last = has_any(h, {"first name", "last name"});
   if (first_last && h.count("connected on")) return "linkedin";
+  // Our own CSV export, or another app's with plain list columns.
+  if (h.count("name") && has_any(h, {"emails", "phones"})) return "csv";
   if (has_any(h, {"given name"}) && has_any(h, {"family name", "group membership"})) return "google";
   if (first_last && has_any(h, {"labels", "e-mail 1 - value", "phone 1 - value", "phonetic first name",
                                 "organization name", "file as"}))
@@ -107,7 +111,8 @@ std::string classify_header(const std::vector<std::string>& names) {
   if (first_last && has_any(h, {"e-mail address", "business phone", "mobile phone", "home phone", "job title",
                                 "categories", "company", "e-mail display name"}))
     return "outlook";
-  const bool named = first_last || has_any(h, {"name", "full name", "display name", "given name", "family name"});
+  const bool named =
+      first_last || has_any(h, {"name", "full name", "display name", "given name", "family name", "first", "last"});
   if (named && mentions(h, {"email", "e-mail", "phone", "mobile"})) return "csv";
   return "";
 }
@@ -149,7 +154,7 @@ constexpr char kDelimiters[] = {',', ';', '\t'};
 enum class Target {
   kIgnore, kName, kGiven, kMiddle, kFamily, kPrefix, kSuffix, kNickname, kCompany, kDepartment, kTitle,
   kBirthday, kAnniversary, kNotes, kTags, kConnectedOn, kEmail, kPhone, kUrl, kAddressPart,
-  kBirthYear, kBirthMonth, kBirthDay, kGroup,
+  kBirthYear, kBirthMonth, kBirthDay, kGroup, kAddress,
 };
 
 struct Column {
@@ -189,6 +194,7 @@ const std::map<std::string, Target, std::less<>>& simple_columns() {
       {"labels", Target::kTags}, {"group membership", Target::kTags}, {"categories", Target::kTags},
       {"connected on", Target::kConnectedOn},
       {"birth year", Target::kBirthYear}, {"birth month", Target::kBirthMonth}, {"birth day", Target::kBirthDay},
+      {"tags", Target::kTags}, {"addresses", Target::kAddress}, {"phones", Target::kPhone},
   };
   return kColumns;
 }
@@ -226,6 +232,7 @@ std::optional<Column> email_column(const std::string& h) {
       {"e-mail 3 address", {"", false}}, {"email", {"", false}},       {"e-mail", {"", false}},
       {"primary email", {"", true}},   {"secondary email", {"", false}}, {"email 2", {"", false}},
       {"work email", {"work", false}}, {"home email", {"home", false}}, {"other email", {"", false}},
+      {"emails", {"", false}},
   };
   auto it = kEmails.find(h);
   if (it == kEmails.end()) return std::nullopt;
@@ -234,6 +241,7 @@ std::optional<Column> email_column(const std::string& h) {
 
 std::optional<Column> url_column(const std::string& h) {
   if (h == "url" || h == "profile url") return column(Target::kUrl, "linkedin");
+  if (h == "urls") return column(Target::kUrl);
   if (h == "web page" || h == "web page 1" || h == "web page 2" || h == "website" || h == "personal web page" ||
       h == "web site" || h == "home page")
     return column(Target::kUrl, h == "personal web page" ? "home" : "");
@@ -493,9 +501,19 @@ Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::
       case Target::kNotes: c.notes = c.notes.empty() ? value : c.notes + "\n" + value; break;
       case Target::kTags: add_tags(c, value, header.dialect); break;
       case Target::kConnectedOn: c.connected_on = parse_csv_date(value); break;
-      case Target::kEmail: add_email(c, value, col.label, col.preferred); break;
-      case Target::kPhone: add_value(c.phones, value, col.label, col.preferred); break;
-      case Target::kUrl: add_url(c, value, col.label); break;
+      // A cell may hold several values joined the Google way.
+      case Target::kEmail:
+        for (const auto& v : split(value, kMultiValueSeparator)) add_email(c, v, col.label, col.preferred);
+        break;
+      case Target::kPhone:
+        for (const auto& v : split(value, kMultiValueSeparator)) add_value(c.phones, v, col.label, col.preferred);
+        break;
+      case Target::kUrl:
+        for (const auto& v : split(value, kMultiValueSeparator)) add_url(c, v, col.label);
+        break;
+      case Target::kAddress:
+        for (const auto& v : split(value, kMultiValueSeparator)) add_value(c.addresses, v, "", false);
+        break;
       case Target::kBirthYear: birth_year = value; break;
       case Target::kBirthMonth: birth_month = value; break;
       case Target::kBirthDay: birth_day = value; break;

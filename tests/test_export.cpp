@@ -295,3 +295,43 @@ TEST_CASE("CLI export writes each format to stdout or atomically to -o", "[expor
   CHECK(json::parse(js.out)["contacts"].size() == 1);
   CHECK(run_rekindle({"--db", db, "export", "--format", "pdf"}).exit_code != 0);
 }
+
+TEST_CASE("Export: the CSV export reads back with names, lists, notes and dates intact", "[export][csv]") {
+  auto first = memory_store();
+  for (const char* name : {"/csv/google_current.csv", "/csv/outlook.csv", "/csv/linkedin_current.csv"})
+    import_into(*first, name, rekindle::test::read_file(std::string(REKINDLE_TEST_DATA) + name));
+  const std::string csv = exported(*first, "csv");
+  auto second = memory_store();
+  ImportOptions o;
+  o.today = kToday;
+  auto report = import_sources(*second, {{"export.csv", csv}}, o);
+  REQUIRE(report.ok());
+  CHECK(report->files[0].format == "csv");
+  CHECK(report->added == *first->contact_count());
+  auto a = first->contacts();
+  auto b = second->contacts();
+  REQUIRE(a->size() == b->size());
+  auto values = [](const std::vector<LabeledValue>& list) {
+    std::vector<std::string> out;
+    for (const auto& v : list) out.push_back(v.value);
+    return out;
+  };
+  for (size_t i = 0; i < a->size(); ++i) {
+    const Contact& x = (*a)[i];
+    const Contact& y = (*b)[i];
+    INFO(x.name);
+    CHECK(y.name == x.name);
+    CHECK(y.given_name == x.given_name);
+    CHECK(y.family_name == x.family_name);
+    CHECK(y.company == x.company);
+    CHECK(y.title == x.title);
+    CHECK(y.notes == x.notes);
+    CHECK(y.birthday == x.birthday);
+    CHECK(y.connected_on == x.connected_on);
+    CHECK(y.tags == x.tags);
+    CHECK(values(y.emails) == values(x.emails));
+    CHECK(values(y.phones) == values(x.phones));
+    CHECK(values(y.urls) == values(x.urls));
+    CHECK(values(y.addresses) == values(x.addresses));
+  }
+}
