@@ -306,12 +306,23 @@ Result<ReviewSession> ReviewSession::open(Store& store, Day today) {
 Status ReviewSession::refresh() {
   auto net = load_network(*store_);
   if (!net) return make_error(last_error_ = net.error());
-  auto done = decisions_on(*store_, today_);
-  if (!done) return make_error(last_error_ = done.error());
   auto seed = schedule_seed(*store_);
   if (!seed) return make_error(last_error_ = seed.error());
-  deck_ = build_deck(*net, *done, today_, limit_, *seed);
-  decided_ = done->count;
+  network_ = std::move(*net);
+  seed_ = *seed;
+  return rebuild();
+}
+
+Status ReviewSession::refresh_contact(int64_t contact_id) {
+  if (Status s = reload_contact(*store_, network_, contact_id); !s) return make_error(last_error_ = s.error());
+  return rebuild();
+}
+
+Status ReviewSession::rebuild() {
+  auto done = decisions_on(*store_, today_);
+  if (!done) return make_error(last_error_ = done.error());
+  done_ = std::move(*done);
+  deck_ = build_deck(network_, done_, today_, limit_, seed_);
   auto sum = summarize(*store_, today_, static_cast<int>(deck_.size()));
   if (!sum) return make_error(last_error_ = sum.error());
   summary_ = *sum;
@@ -319,7 +330,7 @@ Status ReviewSession::refresh() {
 }
 
 std::string ReviewSession::progress_text() const {
-  const int shown = deck_.empty() ? decided_ : decided_ + 1;
+  const int shown = deck_.empty() ? decided() : decided() + 1;
   return std::to_string(shown) + " / " + std::to_string(total());
 }
 
@@ -334,7 +345,8 @@ Result<DecisionOutcome> ReviewSession::decide(Direction direction, SnoozeChoice 
     return out;
   }
   last_error_.clear();
-  if (Status s = refresh(); !s) return make_error(s.error());
+  // Only this contact changed; the decision is already committed either way.
+  if (Status s = refresh_contact(out->contact_id); !s) return make_error(s.error());
   return out;
 }
 
@@ -345,7 +357,9 @@ Result<std::optional<DecisionOutcome>> ReviewSession::undo() {
     return out;
   }
   last_error_.clear();
-  if (Status s = refresh(); !s) return make_error(s.error());
+  if (*out) {
+    if (Status s = refresh_contact((*out)->contact_id); !s) return make_error(s.error());
+  }
   return out;
 }
 
@@ -355,7 +369,7 @@ Status ReviewSession::set_limit(int limit) {
     return s;
   }
   limit_ = limit;
-  return refresh();
+  return rebuild();
 }
 
 }  // namespace rekindle::core

@@ -86,9 +86,9 @@ class ReviewSession {
   const Card* next() const { return deck_.size() < 2 ? nullptr : &deck_[1]; }
   const std::vector<Card>& deck() const { return deck_; }
   int remaining() const { return static_cast<int>(deck_.size()); }
-  int decided() const { return decided_; }
+  int decided() const { return done_.count; }
   // Cards in today's session: decided + remaining.
-  int total() const { return decided_ + remaining(); }
+  int total() const { return decided() + remaining(); }
   // "4 / 10": the number of the card on screen (or of the last one when done) over the total.
   std::string progress_text() const;
   Day day() const { return today_; }
@@ -102,15 +102,21 @@ class ReviewSession {
   Result<std::optional<DecisionOutcome>> undo();
   // Changes and stores the daily limit, then rebuilds the deck.
   Status set_limit(int limit);
-  // Rebuilds the deck from the store (after changes made elsewhere, e.g. an import).
+  // Reloads everything from the store (after changes made elsewhere, e.g. an import).
   Status refresh();
+  // Reloads one contact after a change made elsewhere (a sent message, an edit).
+  Status refresh_contact(int64_t contact_id);
 
  private:
   ReviewSession(Store& store, Day today) : store_(&store), today_(today) {}
+  // Rebuilds the deck and the summary from the loaded network and today's decisions.
+  Status rebuild();
   Store* store_;
   Day today_;
   int limit_ = kDefaultDailyLimit;
-  int decided_ = 0;
+  uint64_t seed_ = kDefaultSeed;
+  Network network_;
+  DayDecisions done_;
   std::vector<Card> deck_;
   SessionSummary summary_;
   std::string last_error_;

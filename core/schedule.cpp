@@ -126,17 +126,20 @@ Status record_outcome(Store& store, int64_t interaction_id, int grade, Day today
   return reschedule_contact(store, contact_id, today);
 }
 
-Result<Network> load_network(Store& store) {
-  Network net;
-  auto goal = store.current_goal();
-  if (!goal) return make_error(goal.error());
-  net.goal = *goal;
+namespace {
+
+// Loads the records of every contact, or of one when only_id is set, for the given goal.
+Result<std::vector<ContactRecord>> load_records(Store& store, const std::optional<Goal>& goal,
+                                                std::optional<int64_t> only_id) {
+  std::vector<ContactRecord> out;
   std::map<int64_t, size_t> index;
+  const std::string where = only_id ? " WHERE id = ?" : "";
   {
     auto s = store.db().prepare(
         "SELECT id, name, company, title, tier, cadence_days, trust, connected_on, due, starred, archived, "
-        "snooze_streak FROM contacts ORDER BY id");
+        "snooze_streak FROM contacts" + where + " ORDER BY id");
     if (!s) return make_error(s.error());
+    if (only_id) s->bind(1, *only_id);
     for (;;) {
       auto row = s->step();
       if (!row) return make_error(row.error());
@@ -155,31 +158,64 @@ Result<Network> load_network(Store& store) {
       c.starred = s->int64(9) != 0;
       c.archived = s->int64(10) != 0;
       c.snooze_streak = static_cast<int>(s->int64(11));
-      index[c.id] = net.contacts.size();
-      net.contacts.push_back(std::move(r));
+      index[c.id] = out.size();
+      out.push_back(std::move(r));
     }
   }
-  auto xs = store.all_interactions();
+  auto xs = only_id ? store.interactions(*only_id) : store.all_interactions();
   if (!xs) return make_error(xs.error());
   for (auto& x : *xs)
-    if (auto it = index.find(x.contact_id); it != index.end()) net.contacts[it->second].interactions.push_back(x);
-  if (net.goal) {
-    auto s = store.db().prepare("SELECT contact_id, relevance, can_help, offer FROM contact_goals WHERE goal_id = ?");
+    if (auto it = index.find(x.contact_id); it != index.end()) out[it->second].interactions.push_back(std::move(x));
+  if (goal) {
+    const std::string and_contact = only_id ? " AND contact_id = ?" : "";
+    auto s = store.db().prepare("SELECT contact_id, relevance, can_help, offer FROM contact_goals WHERE goal_id = ?" +
+                                and_contact);
     if (!s) return make_error(s.error());
-    s->bind(1, net.goal->id);
+    s->bind(1, goal->id);
+    if (only_id) s->bind(2, *only_id);
     for (;;) {
       auto row = s->step();
       if (!row) return make_error(row.error());
       if (!*row) break;
       if (auto it = index.find(s->int64(0)); it != index.end()) {
-        ContactRecord& r = net.contacts[it->second];
+        ContactRecord& r = out[it->second];
         r.relevance = s->text(1);
         r.can_help = s->text(2);
         r.offer = s->text(3);
       }
     }
   }
+  return out;
+}
+
+}  // namespace
+
+Result<Network> load_network(Store& store) {
+  Network net;
+  auto goal = store.current_goal();
+  if (!goal) return make_error(goal.error());
+  net.goal = *goal;
+  auto records = load_records(store, net.goal, std::nullopt);
+  if (!records) return make_error(records.error());
+  net.contacts = std::move(*records);
   return net;
+}
+
+Status reload_contact(Store& store, Network& network, int64_t contact_id) {
+  auto records = load_records(store, network.goal, contact_id);
+  if (!records) return make_error(records.error());
+  auto& all = network.contacts;
+  auto it = std::lower_bound(all.begin(), all.end(), contact_id,
+                             [](const ContactRecord& r, int64_t id) { return r.contact.id < id; });
+  const bool present = it != all.end() && it->contact.id == contact_id;
+  if (records->empty()) {
+    if (present) all.erase(it);
+  } else if (present) {
+    *it = std::move(records->front());
+  } else {
+    all.insert(it, std::move(records->front()));
+  }
+  return Status::success();
 }
 
 ValueInputs value_inputs(const ContactRecord& r, Day today) {

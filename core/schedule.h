@@ -59,6 +59,9 @@ struct Network {
 };
 // Loads every contact (archived included) without photos or contact fields.
 Result<Network> load_network(Store& store);
+// Re-reads one contact into a loaded network (inserts, replaces or drops its record), so a
+// decision does not reload the whole network.
+Status reload_contact(Store& store, Network& network, int64_t contact_id);
 
 // The value inputs of a contact on a day (m is unknown to us: 0).
 ValueInputs value_inputs(const ContactRecord& record, Day today);

@@ -544,7 +544,7 @@ TEST_CASE("a simulated year with 300 contacts", "[review][simulation]") {
                    }).ok());
       if (tier_of[c.contact_id] == "inner") max_gap_inner = std::max(max_gap_inner, d - last[c.contact_id]);
       last[c.contact_id] = d;
-      REQUIRE(session->refresh().ok());
+      REQUIRE(session->refresh_contact(c.contact_id).ok());
     }
     CHECK(reactivations <= kMaxReactivationsPerDay);
     reactivated += reactivations;
@@ -556,4 +556,28 @@ TEST_CASE("a simulated year with 300 contacts", "[review][simulation]") {
   CHECK(max_gap_inner <= 14);
   CHECK(max_gap_inner >= 7);  // not trivially: they do drift out to their cadence
   CHECK(reactivated == 80);   // the whole dormant pool, two a day
+}
+
+TEST_CASE("the session's deck after each command equals a deck built from scratch", "[review]") {
+  auto store = memory_store();
+  std::mt19937 rng(21);
+  const char* tiers[] = {"inner", "close", "regular", "wider", "dormant"};
+  const Day today = day("2026-07-01");
+  for (int i = 0; i < 60; ++i)
+    add_contact(*store, {"D" + std::to_string(i), tiers[i % 5], day("2021-01-01") + static_cast<int>(rng() % 2000)},
+                day("2021-01-01"));
+  auto session = ReviewSession::open(*store, today);
+  REQUIRE(session.ok());
+  for (int step = 0; step < 40; ++step) {
+    if (session->current() && rng() % 3) {
+      REQUIRE(session->decide(static_cast<Direction>(rng() % 5), static_cast<SnoozeChoice>(rng() % 3)).ok());
+    } else {
+      REQUIRE(session->undo().ok());
+    }
+    CHECK(ids_of(session->deck()) == ids_of(deck_on(*store, today)));
+    auto done = decisions_on(*store, today);
+    REQUIRE(done.ok());
+    CHECK(session->decided() == done->count);
+    CHECK(session->total() <= kDefaultDailyLimit);
+  }
 }
