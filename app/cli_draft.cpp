@@ -5,6 +5,7 @@
 #include "core/compose_context.h"
 #include "core/composer.h"
 #include "core/schedule.h"
+#include "platform/open_link.h"
 #include "platform/paths.h"
 
 namespace rekindle::app {
@@ -13,7 +14,7 @@ namespace {
 struct DraftArgs {
   int64_t id = 0;
   std::string channel, template_name, text;
-  bool has_text = false, sent = false, json = false;
+  bool has_text = false, sent = false, open = false, json = false;
 };
 
 int run_draft(const CliContext& ctx, const DraftArgs& args) {
@@ -29,6 +30,10 @@ int run_draft(const CliContext& ctx, const DraftArgs& args) {
   auto draft = core::compose(templates, *context, request);
   if (!draft) return fail(draft.error());
 
+  if (args.open) {
+    if (draft->link.empty()) return fail(context->contact.name + " has no profile URL or e-mail address to open");
+    if (core::Status s = platform::open_link(draft->link); !s) return fail(s.error());
+  }
   int64_t logged = 0;
   if (args.sent) {
     const std::string note = draft->subject.empty() ? draft->template_name : draft->subject;
@@ -79,6 +84,7 @@ void add_draft_commands(CLI::App& app, CliContext& ctx) {
   draft->add_option("--template", args->template_name,
                     "reconnect, congratulate, share, ask-advice, follow-up, thank-you, or one of yours");
   draft->add_option("--text", args->text, "Check this text instead of drafting one");
+  draft->add_flag("--open", args->open, "Open the link (profile or mailto:) with the system's opener");
   draft->add_flag("--sent", args->sent, "Log the message as a touchpoint sent today (or --date)");
   draft->add_option("--date", ctx.date_option, "Day to compose for / log on")->check(iso_date_validator());
   draft->add_flag("--json", args->json, "Print {channel, template, subject, body, warnings, link}");

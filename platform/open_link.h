@@ -1,0 +1,14 @@
+#pragma once
+// Opening a profile or mailto: link with the system's opener, without a shell.
+#include <string_view>
+
+#include "core/result.h"
+
+namespace rekindle::platform {
+
+// Starts the opener ($REKINDLE_OPENER, else xdg-open) with the link as its only argument
+// (an argument vector, never a shell), and does not wait for it. Refuses anything but
+// http(s):// and mailto: links.
+core::Status open_link(std::string_view link);
+
+}  // namespace rekindle::platform

@@ -1,0 +1,61 @@
+// draft as a process: the JSON contract, --sent logging a touchpoint, --open.
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_support.h"
+
+using nlohmann::json;
+using rekindle::test::run_rekindle;
+
+TEST_CASE("draft prints the contract's JSON, warns, opens and logs", "[draft]") {
+  rekindle::test::TempDir dir;
+  const std::string db = dir.file("d.db");
+  REQUIRE(run_rekindle({"--db", db, "add", "--name", "Ada Lovelace", "--email", "ada@example.org", "--url",
+                        "https://www.linkedin.com/in/ada", "--company", "Analytical Engines"})
+              .exit_code == 0);
+  REQUIRE(run_rekindle({"--db", db, "log", "1", "--channel", "email", "--date", "2025-08-01"}).exit_code == 0);
+
+  auto r = run_rekindle({"--db", db, "draft", "1", "--json", "--date", "2026-11-25"});
+  REQUIRE(r.exit_code == 0);
+  json d = json::parse(r.out);
+  for (const char* field : {"channel", "template", "subject", "body", "warnings", "link"}) CHECK(d.contains(field));
+  CHECK(d["template"] == "reconnect");  // silent 16 months
+  CHECK(d["channel"] == "email");       // the channel last used
+  CHECK_THAT(d["link"].get<std::string>(), Catch::StartsWith("mailto:ada@example.org?subject="));
+  CHECK(d["warnings"].empty());
+
+  json ask = json::parse(run_rekindle({"--db", db, "draft", "1", "--channel", "linkedin", "--text",
+                                       "Hi Ada, could you refer me to your hiring manager?", "--json", "--date",
+                                       "2026-11-25"})
+                             .out);
+  CHECK(ask["template"] == "custom");
+  CHECK(ask["link"] == "https://www.linkedin.com/in/ada");
+  REQUIRE(ask["warnings"].size() == 1);
+
+  const std::string report = dir.file("opened.txt");
+  const std::string opener = dir.file("opener.sh");
+  rekindle::test::write_file(opener, "#!/bin/sh\nprintf '%s' \"$1\" > '" + report + "'\n");
+  ::chmod(opener.c_str(), 0700);
+  auto opened = run_rekindle({"--db", db, "draft", "1", "--channel", "linkedin", "--open", "--date", "2026-11-25"},
+                             {"REKINDLE_OPENER=" + opener});
+  REQUIRE(opened.exit_code == 0);
+  for (int i = 0; i < 100 && rekindle::test::read_file(report).empty(); ++i) ::usleep(50000);
+  CHECK(rekindle::test::read_file(report) == "https://www.linkedin.com/in/ada");
+
+  auto sent = run_rekindle({"--db", db, "draft", "1", "--template", "share", "--sent", "--date", "2026-11-25"});
+  REQUIRE(sent.exit_code == 0);
+  json shown = json::parse(run_rekindle({"--db", db, "show", "1", "--json", "--date", "2026-11-25"}).out);
+  REQUIRE(shown["interactions"].size() == 2);
+  CHECK(shown["interactions"][1]["date"] == "2026-11-25");
+  CHECK(shown["interactions"][1]["kind"] == "give");  // share gives
+  CHECK(shown["interactions"][1]["channel"] == "email");
+  CHECK(shown["last_touch"] == "2026-11-25");
+
+  json after = json::parse(run_rekindle({"--db", db, "draft", "1", "--json", "--date", "2026-11-26"}).out);
+  CHECK(after["template"] != "reconnect");  // no longer silent
+  CHECK(run_rekindle({"--db", db, "draft", "9"}).exit_code == 1);
+  CHECK(run_rekindle({"--db", db, "draft", "1", "--template", "nope"}).exit_code == 1);
+  CHECK(run_rekindle({"--db", db, "draft", "1", "--channel", "fax"}).exit_code == 2);
+}
