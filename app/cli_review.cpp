@@ -69,9 +69,13 @@ int run_due(const CliContext& ctx, const DueArgs& args) {
   if (args.json) {
     nlohmann::json cards = nlohmann::json::array();
     for (const auto& c : *deck) cards.push_back(card_json(c));
+    nlohmann::json snoozes = nlohmann::json::array();
+    for (auto choice : {core::SnoozeChoice::week, core::SnoozeChoice::month, core::SnoozeChoice::quarter})
+      snoozes.push_back({{"name", core::snooze_name(choice)}, {"days", core::snooze_days(choice)}});
     print_json({{"date", core::format_iso_day(today)},
                 {"limit", limit},
                 {"decided_today", done->count},
+                {"snooze_options", snoozes},
                 {"cards", cards}});
     return 0;
   }

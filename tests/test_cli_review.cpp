@@ -45,6 +45,8 @@ TEST_CASE("due, swipe, undo as a process", "[cli-review]") {
   const json due = run_json({"--db", db, "due", "--date", day, "--json"});
   CHECK(due.at("date") == day);
   CHECK(due.at("limit") == 10);
+  REQUIRE(due.at("snooze_options").size() == 3);
+  CHECK(due.at("snooze_options")[2].at("days") == 91);
   const auto& cards = due.at("cards");
   REQUIRE(cards.size() == 3);
   double previous = 1e9;

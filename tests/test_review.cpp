@@ -383,14 +383,14 @@ TEST_CASE("undo: random decisions then as many undos restore the exact state, al
         REQUIRE(session->decide(dir_, snooze).ok());
         ++steps;
         if (dir_ == Direction::right && rng() % 2) {
-          // Sometimes the message goes out before the next swipe.
+          // Sometimes the message goes out before the next swipe; it belongs to the swipe and
+          // is undone with it.
           REQUIRE((*store)
                       ->transaction([&]() -> Status {
                         auto r = log_sent_message(**store, card.contact_id, d, "linkedin", "neutral", "");
                         return r ? Status::success() : Status(make_error(r.error()));
                       })
                       .ok());
-          dumps.back() = dumps.back();  // the touch belongs to the swipe: undone with it
         }
         dumps.push_back(dump(**store));
       }
@@ -580,4 +580,20 @@ TEST_CASE("the session's deck after each command equals a deck built from scratc
     CHECK(session->decided() == done->count);
     CHECK(session->total() <= kDefaultDailyLimit);
   }
+}
+
+TEST_CASE("undo refuses a damaged decision record and changes nothing", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-02-02");
+  add_contact(*store, {"Damaged", "close"}, today);
+  decide_top(*store, today, Direction::left);
+  REQUIRE(store->db().exec("UPDATE decisions SET before_state = '{\"due\": \"not a day\"}'").ok());
+  const std::string before = dump(*store);
+  auto u = undo_last_decision(*store);
+  CHECK_FALSE(u.ok());
+  CHECK(dump(*store) == before);
+  REQUIRE(store->db().exec("UPDATE decisions SET before_state = 'garbage'").ok());
+  const std::string garbage = dump(*store);
+  CHECK_FALSE(undo_last_decision(*store).ok());
+  CHECK(dump(*store) == garbage);
 }
