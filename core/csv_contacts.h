@@ -13,16 +13,13 @@
 
 namespace rekindle::core {
 
-// The dialects parse_contact_csv reads, as reported in ParseOutput::format.
-inline constexpr const char* kCsvDialects[] = {"linkedin", "google", "outlook", "thunderbird"};
-
 // The dialect of a contact CSV file's bytes ("linkedin", "google", "outlook", "thunderbird",
 // or "csv" for another CSV with recognisable name and e-mail/phone columns); empty when no
 // header row of a contact CSV is found in the first lines.
 std::string detect_contact_csv(std::string_view bytes);
 
 // Parses a contact CSV file (UTF-8, UTF-16 or Windows-1252 bytes) into records. dialect
-// forces one of kCsvDialects; empty means detect. Rows that cannot be used are reported in
+// forces one of "linkedin", "google", "outlook", "thunderbird", "csv"; empty means detect. Rows that cannot be used are reported in
 // skipped with their line and reason. Fails when no header is found, or when progress
 // returns false (cancelled).
 Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view dialect = {},
