@@ -244,8 +244,10 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
   std::vector<ParseOutput> parsed;
   size_t bytes_before = 0;
   for (const ImportSource& source : sources) {
-    ProgressFn file_progress = [&](size_t done, size_t) {
-      return tick(total_bytes ? (bytes_before + done) * kParseShare / total_bytes : 0);
+    // Parsers count in their own units (bytes, records): scale to this file's share of bytes.
+    ProgressFn file_progress = [&](size_t done, size_t total) {
+      const size_t file_done = total ? source.bytes.size() * std::min(done, total) / total : 0;
+      return tick(total_bytes ? (bytes_before + file_done) * kParseShare / total_bytes : 0);
     };
     auto out = parse_contact_file(source.bytes, options.format, file_progress);
     if (cancelled) return make_error(kCancelled);
