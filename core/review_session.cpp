@@ -255,6 +255,22 @@ Result<int> review_streak(Store& store, Day today) {
   return streak;
 }
 
+Result<std::vector<int64_t>> focus_this_week(Store& store, Day today) {
+  auto s = store.db().prepare(
+      "SELECT d.contact_id FROM decisions d JOIN contacts c ON c.id = d.contact_id "
+      "WHERE d.decision = 'up' AND d.day BETWEEN ? AND ? AND c.starred = 1 AND c.archived = 0 "
+      "GROUP BY d.contact_id ORDER BY max(d.id) DESC");
+  if (!s) return make_error(s.error());
+  s->bind(1, format_iso_day(today - 6)).bind(2, format_iso_day(today));
+  std::vector<int64_t> out;
+  for (;;) {
+    auto row = s->step();
+    if (!row) return make_error(row.error());
+    if (!*row) return out;
+    out.push_back(s->int64(0));
+  }
+}
+
 namespace {
 
 // The summary of a day's decisions, with the remaining deck size already known.

@@ -64,6 +64,10 @@ Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store);
 // review has not started yet).
 Result<int> review_streak(Store& store, Day today);
 
+// This week's focus list: contacts starred (swiped up) in the 7 days up to today that are
+// still starred and not archived, most recently starred first.
+Result<std::vector<int64_t>> focus_this_week(Store& store, Day today);
+
 struct SessionSummary {
   Day day;
   int reviewed = 0;

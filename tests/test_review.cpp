@@ -597,3 +597,31 @@ TEST_CASE("undo refuses a damaged decision record and changes nothing", "[review
   CHECK_FALSE(undo_last_decision(*store).ok());
   CHECK(dump(*store) == garbage);
 }
+
+TEST_CASE("this week's focus list: starred in the last 7 days, most recent first", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-09-07");
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) ids.push_back(add_contact(*store, {"F" + std::to_string(i), "close"}, today - 10));
+  auto act = [&](int64_t id, Day d, Direction dir) {
+    Card card;
+    card.contact_id = id;
+    REQUIRE(apply_decision(*store, card, dir, SnoozeChoice::week, d).ok());
+  };
+  act(ids[0], today - 7, Direction::up);  // more than a week ago
+  act(ids[1], today - 6, Direction::up);
+  act(ids[2], today - 1, Direction::up);
+  act(ids[3], today, Direction::up);
+  act(ids[4], today - 3, Direction::up);
+  act(ids[4], today, Direction::down);  // archived after its star
+  auto focus = focus_this_week(*store, today);
+  REQUIRE(focus.ok());
+  CHECK(*focus == std::vector<int64_t>{ids[3], ids[2], ids[1]});
+  // Undoing a star takes the contact off the list.
+  REQUIRE(undo_last_decision(*store).ok());  // the archive
+  REQUIRE(undo_last_decision(*store).ok());  // ids[4]'s star
+  REQUIRE(undo_last_decision(*store).ok());  // ids[3]'s star
+  focus = focus_this_week(*store, today);
+  REQUIRE(focus.ok());
+  CHECK(*focus == std::vector<int64_t>{ids[2], ids[1]});
+}
