@@ -100,8 +100,14 @@ std::vector<PhysicalLine> split_lines(std::string_view text) {
   return lines;
 }
 
-bool is_begin(std::string_view line) { return iequals(trim(line), "BEGIN:VCARD"); }
-bool is_end(std::string_view line) { return iequals(trim(line), "END:VCARD"); }
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// A line starting with a blank is a folded continuation, never a card boundary.
+bool is_begin(std::string_view line) { return iequals(trim_right(line), "BEGIN:VCARD"); }
+bool is_end(std::string_view line) { return iequals(trim_right(line), "END:VCARD"); }
 
 // The property name of a raw line (group removed, upper case) and its value.
 std::string physical_name(std::string_view line) {
@@ -201,19 +207,23 @@ std::vector<LogicalLine> unfold_card(const std::vector<PhysicalLine>& lines, siz
     const std::string_view text = lines[i].text;
     if (trim(text).empty()) {
       base64_run = false;  // vCard 2.1 ends inline base64 data with a blank line
+      // In 3.0/4.0 " " + blanks is a fold whose data is blanks (a value ending in spaces).
+      if (!keep_fold_whitespace && !text.empty() && !out.empty()) out.back().text += text.substr(1);
       continue;
     }
     if (!out.empty()) {
       std::string& current = out.back().text;
       // A quoted-printable soft break: '=' ends the line and the value goes on with the
-      // next line as it is (its leading blanks are data, not folding).
+      // next line as it is. In 2.1 its leading blanks are data; in 3.0/4.0 (our own
+      // exports of 2.1 lines) an indented line is a fold, which may follow any octet.
+      const bool indented = is_blank(text.front());
       if (!current.empty() && current.back() == '=' && is_quoted_printable_line(current) &&
-          !is_end(text) && !is_begin(text)) {
+          (keep_fold_whitespace || !indented) && !is_end(text) && !is_begin(text)) {
         current.pop_back();
         current += text;
         continue;
       }
-      if (is_blank(text.front())) {
+      if (indented) {
         current += keep_fold_whitespace ? text : text.substr(1);
         continue;
       }
@@ -241,7 +251,10 @@ std::vector<LogicalLine> unfold_card(const std::vector<PhysicalLine>& lines, siz
       base64_run = false;
       continue;
     }
-    out.push_back({std::string(trim(text)), lines[i].number});
+    // Only leading blanks go: a trailing blank may be data that a writer folded after.
+    std::string_view start = text;
+    while (!start.empty() && is_blank(start.front())) start.remove_prefix(1);
+    out.push_back({std::string(start), lines[i].number});
     base64_run = is_base64_line(text);
   }
   return out;
@@ -257,14 +270,16 @@ struct Param {
 struct ContentLine {
   std::string raw;    // the unfolded line, kept verbatim for properties we do not model
   int number = 0;
-  std::string group;  // as written ("item1")
+  std::string group;  // as written ("item1"), less any character the grammar forbids
   std::string name;   // upper case
   std::vector<Param> params;
   std::string value;  // still encoded and escaped
 };
 
-// RFC 6868: ^n newline, ^^ caret, ^' double quote; other carets stay.
-std::string decode_param_value(std::string_view s) {
+// RFC 6868: ^n newline, ^^ caret, ^' double quote; other carets stay. The result is UTF-8
+// (parameters have no charset of their own, so legacy bytes are read as windows-1252).
+std::string decode_param_value(std::string_view raw) {
+  const std::string s = utf8_or_legacy(raw);
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -325,7 +340,7 @@ std::optional<ContentLine> parse_content_line(const LogicalLine& logical) {
   std::string_view name = trim(parts[0]);
   const size_t dot = name.rfind('.');
   if (dot != std::string_view::npos) {
-    line.group = std::string(name.substr(0, dot));
+    line.group = clean_vcard_group(name.substr(0, dot));
     name.remove_prefix(dot + 1);
   }
   line.name = to_upper(name);
@@ -369,11 +384,10 @@ std::vector<std::string> type_words(const ContentLine& line) {
     const std::string w = to_lower(trim(word));
     if (!w.empty() && std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
   };
+  // Words never hold a comma: a label is its words joined by ',' (see LabeledValue).
   for (const Param& p : line.params) {
-    if (p.name == "TYPE") {
+    if (p.name == "TYPE" || (p.name.empty() && !is_encoding_word(p.value))) {
       for (std::string_view word : split_outside_quotes(p.value, ',')) add(word);
-    } else if (p.name.empty() && !is_encoding_word(p.value)) {
-      add(p.value);
     }
   }
   return words;
@@ -458,7 +472,13 @@ std::string apple_label(std::string_view label) {
   label = trim(label);
   if (label.size() >= 8 && label.substr(0, 4) == "_$!<" && label.substr(label.size() - 4) == ">!$_")
     label = label.substr(4, label.size() - 8);
-  return to_lower(trim(label));
+  // Same shape as a label made of TYPE words: lower case, trimmed words joined by ','.
+  std::string canonical;
+  for (std::string_view word : split_outside_quotes(label, ',')) {
+    word = trim(word);
+    if (!word.empty()) canonical += (canonical.empty() ? "" : ",") + to_lower(word);
+  }
+  return canonical;
 }
 
 bool is_linkedin_url(std::string_view url) {

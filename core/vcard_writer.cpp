@@ -76,12 +76,8 @@ std::string type_param(std::string_view label) {
   return plain ? ";TYPE=" + joined : ";TYPE=\"" + caret_encode(joined) + "\"";
 }
 
-// A vCard group name may hold only letters, digits and dashes.
 std::string group_prefix(std::string_view group) {
-  std::string clean;
-  for (char c : group) {
-    if (is_plain_param_char(c) && c != '_') clean += c;
-  }
+  const std::string clean = clean_vcard_group(group);
   return clean.empty() ? "" : clean + ".";
 }
 
@@ -130,6 +126,14 @@ std::string single_line(std::string_view line) {
 }
 
 }  // namespace
+
+std::string clean_vcard_group(std::string_view group) {
+  std::string clean;
+  for (char c : group) {
+    if (is_plain_param_char(c) && c != '_') clean += c;
+  }
+  return clean;
+}
 
 std::string escape_vcard_text(std::string_view text) {
   std::string out;

@@ -16,6 +16,10 @@ namespace rekindle::core {
 // Escapes a vCard text value: backslash, comma, semicolon and line breaks (as \n).
 std::string escape_vcard_text(std::string_view text);
 
+// A vCard group name reduced to what the grammar allows (letters, digits, '-'), so that
+// reader and writer agree on damaged names.
+std::string clean_vcard_group(std::string_view group);
+
 // Folds one unfolded content line into CRLF-terminated physical lines of at most 75
 // octets, never splitting a UTF-8 sequence (continuations start with one space).
 std::string fold_vcard_line(std::string_view line);
