@@ -31,20 +31,21 @@ std::string suggestion_text(int snooze_streak) {
 }
 
 nlohmann::json card_json(const core::Card& c) {
-  return {{"id", c.contact_id},
-          {"name", c.name},
-          {"company", c.company},
-          {"title", c.title},
-          {"score", rounded(c.score)},
-          {"value", rounded(c.value)},
-          {"warmth", rounded(c.warmth)},
-          {"days_since", c.days_since ? nlohmann::json(*c.days_since) : nlohmann::json(nullptr)},
-          {"due", core::day_json(c.due)},
-          {"overdue_days", c.overdue_days},
-          {"reason", c.reason},
-          {"kind", core::card_kind_name(c.kind)},
-          {"snooze_streak", c.snooze_streak},
-          {"suggestion", c.suggest_rethink ? nlohmann::json(suggestion_text(c.snooze_streak)) : nlohmann::json(nullptr)}};
+  return {
+      {"id", c.contact_id},
+      {"name", c.name},
+      {"company", c.company},
+      {"title", c.title},
+      {"score", rounded(c.score)},
+      {"value", rounded(c.value)},
+      {"warmth", rounded(c.warmth)},
+      {"days_since", c.days_since ? nlohmann::json(*c.days_since) : nlohmann::json(nullptr)},
+      {"due", core::day_json(c.due)},
+      {"overdue_days", c.overdue_days},
+      {"reason", c.reason},
+      {"kind", core::card_kind_name(c.kind)},
+      {"snooze_streak", c.snooze_streak},
+      {"suggestion", c.suggest_rethink ? nlohmann::json(suggestion_text(c.snooze_streak)) : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json person_json(const core::Card* c) {
@@ -112,8 +113,8 @@ int run_swipe(const CliContext& ctx, const SwipeArgs& args) {
                 {"due", core::day_json(out->due)},
                 {"snooze_days", out->direction == core::Direction::left ? core::snooze_days(*snooze) : 0},
                 {"snooze_streak", out->snooze_streak},
-                {"suggestion", out->suggest_rethink ? nlohmann::json(suggestion_text(out->snooze_streak))
-                                                    : nlohmann::json(nullptr)},
+                {"suggestion",
+                 out->suggest_rethink ? nlohmann::json(suggestion_text(out->snooze_streak)) : nlohmann::json(nullptr)},
                 {"progress", session->progress_text()},
                 {"remaining", session->remaining()},
                 {"next", person_json(session->current())}});
@@ -127,8 +128,11 @@ int run_swipe(const CliContext& ctx, const SwipeArgs& args) {
     std::printf("  Compose: rekindle draft %lld   then log it: rekindle log %lld --channel ...\n",
                 static_cast<long long>(out->contact_id), static_cast<long long>(out->contact_id));
   if (out->suggest_rethink) std::printf("  Hint: %s\n", suggestion_text(out->snooze_streak).c_str());
-  if (const auto* next = session->current()) std::printf("Next: %s (%s)\n", next->name.c_str(), session->progress_text().c_str());
-  else std::printf("Deck done. Streak: %d day%s.\n", session->summary().streak_days, session->summary().streak_days == 1 ? "" : "s");
+  if (const auto* next = session->current())
+    std::printf("Next: %s (%s)\n", next->name.c_str(), session->progress_text().c_str());
+  else
+    std::printf("Deck done. Streak: %d day%s.\n", session->summary().streak_days,
+                session->summary().streak_days == 1 ? "" : "s");
   return 0;
 }
 
@@ -191,7 +195,8 @@ int run_stats(const CliContext& ctx, bool json) {
 void add_review_commands(CLI::App& app, CliContext& ctx) {
   auto due_args = std::make_shared<DueArgs>();
   auto* due = app.add_subcommand("due", "Today's deck in order, with each card's score and reason");
-  due->add_option("--limit", due_args->limit, "Cards at most (default: the daily limit, 10)")->check(CLI::Range(1, 500));
+  due->add_option("--limit", due_args->limit, "Cards at most (default: the daily limit, 10)")
+      ->check(CLI::Range(1, 500));
   due->add_option("--date", ctx.date_option, "Replay this day (default today)")->check(iso_date_validator());
   due->add_flag("--json", due_args->json, "Print JSON");
   due->callback([&ctx, due_args] { ctx.action = [&ctx, due_args] { return run_due(ctx, *due_args); }; });

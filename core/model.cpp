@@ -99,9 +99,7 @@ double novelty(std::optional<int> days_since_touch) {
   return std::clamp(*days_since_touch / (kNoveltyFullYears * kDaysPerYear), 0.0, 1.0);
 }
 
-double due_priority(double recall, double value) {
-  return ((1.0 - recall) / (1.0 - kTargetRetention)) * (0.5 + value);
-}
+double due_priority(double recall, double value) { return ((1.0 - recall) / (1.0 - kTargetRetention)) * (0.5 + value); }
 
 double fuzz_delta(double interval) {
   if (interval < kFuzzMinInterval) return 0.0;

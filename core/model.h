@@ -30,7 +30,7 @@ inline constexpr double kWeightTrust = 0.20;
 inline constexpr double kWeightNovelty = 0.20;
 inline constexpr double kWeightOffer = 0.15;
 inline constexpr double kWeightTie = 0.10;
-inline constexpr double kMutualPeak = 10.0;  // mutual connections where the m-term peaks
+inline constexpr double kMutualPeak = 10.0;   // mutual connections where the m-term peaks
 inline constexpr double kDefaultTrust = 0.5;  // e when the user has not said
 // Novelty n: years since the last touch, full at 3 years (Levin et al.: 3+ years dormant
 // ties gave the most novel help).
@@ -49,9 +49,9 @@ inline constexpr FuzzBand kFuzzBands[] = {{2.5, 7.0, 0.15}, {7.0, 20.0, 0.10}, {
 // The daily deck.
 inline constexpr int kDefaultDailyLimit = 10;
 inline constexpr int kMaxReactivationsPerDay = 2;
-inline constexpr int kRandomReactivationEvery = 5;  // one reactivation slot in five is random...
-inline constexpr int kRandomReactivationPool = 10;  // ...drawn from the top 10 by value
-inline constexpr int kDormantDays = 3 * 365;        // no touch for 3+ years: the dormant pool
+inline constexpr int kRandomReactivationEvery = 5;                  // one reactivation slot in five is random...
+inline constexpr int kRandomReactivationPool = 10;                  // ...drawn from the top 10 by value
+inline constexpr int kDormantDays = 3 * 365;                        // no touch for 3+ years: the dormant pool
 inline constexpr uint64_t kDefaultSeed = 0x5245'4B49'4E44'4C45ull;  // "REKINDLE"
 
 // Decisions.
@@ -118,12 +118,12 @@ double warmth_on(const Contact& contact, std::span<const Interaction> interactio
 
 // The inputs of the value score, each in [0,1] except mutual (a count, 0 when unknown).
 struct ValueInputs {
-  double goal_relevance = 0;  // g: none 0, some 0.5, high 1 for the current goal
+  double goal_relevance = 0;     // g: none 0, some 0.5, high 1 for the current goal
   double trust = kDefaultTrust;  // e
-  double novelty = 0;         // n
-  double offer = 0;           // o: 1 when I have something to offer for the current goal
-  double mutual = 0;          // m
-  double closeness = 0;       // c
+  double novelty = 0;            // n
+  double offer = 0;              // o: 1 when I have something to offer for the current goal
+  double mutual = 0;             // m
+  double closeness = 0;          // c
 };
 // V in [0,1]: how much reconnecting with this person is worth now.
 double value_score(const ValueInputs& inputs);

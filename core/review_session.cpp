@@ -80,9 +80,12 @@ std::optional<Direction> parse_direction(std::string_view name) {
 
 const char* snooze_name(SnoozeChoice c) {
   switch (c) {
-    case SnoozeChoice::week: return "week";
-    case SnoozeChoice::month: return "month";
-    case SnoozeChoice::quarter: return "quarter";
+    case SnoozeChoice::week:
+      return "week";
+    case SnoozeChoice::month:
+      return "month";
+    case SnoozeChoice::quarter:
+      return "quarter";
   }
   return "week";
 }
@@ -95,9 +98,12 @@ std::optional<SnoozeChoice> parse_snooze(std::string_view name) {
 
 int snooze_days(SnoozeChoice c) {
   switch (c) {
-    case SnoozeChoice::week: return kSnoozeWeekDays;
-    case SnoozeChoice::month: return kSnoozeMonthDays;
-    case SnoozeChoice::quarter: return kSnoozeQuarterDays;
+    case SnoozeChoice::week:
+      return kSnoozeWeekDays;
+    case SnoozeChoice::month:
+      return kSnoozeMonthDays;
+    case SnoozeChoice::quarter:
+      return kSnoozeQuarterDays;
   }
   return kSnoozeWeekDays;
 }
@@ -116,7 +122,8 @@ Result<int> daily_limit(Store& store) {
 
 Status set_daily_limit(Store& store, int limit) {
   if (limit < 1 || limit > kMaxDailyLimit)
-    return make_error("the daily limit must be 1.." + std::to_string(kMaxDailyLimit) + ", got " + std::to_string(limit));
+    return make_error("the daily limit must be 1.." + std::to_string(kMaxDailyLimit) + ", got " +
+                      std::to_string(limit));
   return store.transaction([&] { return store.set_setting("daily_limit", std::to_string(limit)); });
 }
 
@@ -287,11 +294,21 @@ Result<SessionSummary> summarize(Store& store, Day today, int remaining) {
     const int n = static_cast<int>(s->int64(1));
     sum.reviewed += n;
     switch (parse_direction(s->text(0)).value_or(Direction::skip)) {
-      case Direction::right: sum.reached_out += n; break;
-      case Direction::left: sum.snoozed += n; break;
-      case Direction::up: sum.starred += n; break;
-      case Direction::down: sum.archived += n; break;
-      case Direction::skip: sum.skipped += n; break;
+      case Direction::right:
+        sum.reached_out += n;
+        break;
+      case Direction::left:
+        sum.snoozed += n;
+        break;
+      case Direction::up:
+        sum.starred += n;
+        break;
+      case Direction::down:
+        sum.archived += n;
+        break;
+      case Direction::skip:
+        sum.skipped += n;
+        break;
     }
   }
   sum.remaining = remaining;

@@ -46,8 +46,8 @@ struct DecisionOutcome {
   int64_t contact_id = 0;
   std::string name;
   Day day;
-  std::optional<Day> due;     // the contact's due day after the decision
-  int snooze_streak = 0;      // after the decision
+  std::optional<Day> due;        // the contact's due day after the decision
+  int snooze_streak = 0;         // after the decision
   bool suggest_rethink = false;  // left 3+ times in a row: suggest a longer cadence or archive
 };
 

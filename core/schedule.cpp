@@ -137,7 +137,8 @@ Result<std::vector<ContactRecord>> load_records(Store& store, const std::optiona
   {
     auto s = store.db().prepare(
         "SELECT id, name, company, title, tier, cadence_days, trust, connected_on, due, starred, archived, "
-        "snooze_streak FROM contacts" + where + " ORDER BY id");
+        "snooze_streak FROM contacts" +
+        where + " ORDER BY id");
     if (!s) return make_error(s.error());
     if (only_id) s->bind(1, *only_id);
     for (;;) {
@@ -246,8 +247,10 @@ std::string card_reason(const ContactRecord& r, const Card& card, const std::opt
   if (relevance_weight(r.relevance) > 0 && goal) parts.push_back("relevant to goal: " + goal->text);
   if (card.kind == CardKind::due) {
     if (!card.days_since) parts.push_back("never contacted yet");
-    if (card.overdue_days > 0) parts.push_back("overdue by " + silence_words(card.overdue_days));
-    else if (parts.empty()) parts.push_back("due today, silent " + silence_words(silent));
+    if (card.overdue_days > 0)
+      parts.push_back("overdue by " + silence_words(card.overdue_days));
+    else if (parts.empty())
+      parts.push_back("due today, silent " + silence_words(silent));
   } else if (!card.days_since) {
     parts.push_back("dormant tie, no touch on record");
   } else if (r.interactions.empty() && silent < kDormantDays) {

@@ -67,6 +67,7 @@ Status reload_contact(Store& store, Network& network, int64_t contact_id);
 ValueInputs value_inputs(const ContactRecord& record, Day today);
 
 enum class CardKind { due, reactivation };
+// "due" or "reactivation", as the JSON shows it.
 const char* card_kind_name(CardKind kind);
 
 // One card of the deck, with everything the CLI and the window show.
@@ -74,9 +75,9 @@ struct Card {
   int64_t contact_id = 0;
   std::string name, company, title;
   CardKind kind = CardKind::due;
-  double score = 0;    // due: ((1 − R)/0.1)·(0.5 + V); reactivation: V
-  double value = 0;    // V
-  double warmth = 0;   // W today
+  double score = 0;               // due: ((1 − R)/0.1)·(0.5 + V); reactivation: V
+  double value = 0;               // V
+  double warmth = 0;              // W today
   std::optional<int> days_since;  // since the last touch; nullopt when never touched
   std::optional<Day> due;
   int overdue_days = 0;
@@ -96,8 +97,7 @@ struct DayDecisions {
 // Today's deck in order: due cards by priority, then (without a backlog from earlier days)
 // up to 2 reactivations by value, one slot in five drawn from the top 10; at most
 // limit − already decided cards.
-std::vector<Card> build_deck(const Network& network, const DayDecisions& done, Day today, int limit,
-                             uint64_t seed);
+std::vector<Card> build_deck(const Network& network, const DayDecisions& done, Day today, int limit, uint64_t seed);
 
 // The plain-words reason shown on a card.
 std::string card_reason(const ContactRecord& record, const Card& card, const std::optional<Goal>& goal);

@@ -8,10 +8,14 @@ namespace rekindle::core {
 
 const char* health_name(Health h) {
   switch (h) {
-    case Health::warm: return "warm";
-    case Health::cooling: return "cooling";
-    case Health::cold: return "cold";
-    case Health::dormant: return "dormant";
+    case Health::warm:
+      return "warm";
+    case Health::cooling:
+      return "cooling";
+    case Health::cold:
+      return "cold";
+    case Health::dormant:
+      return "dormant";
   }
   return "dormant";
 }
@@ -35,9 +39,12 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
   for (const ContactRecord& r : net.contacts) {
     const Contact& c = r.contact;
     for (const Interaction& x : r.interactions) {
-      if (x.kind == "give") ++st.give;
-      else if (x.kind == "ask") ++st.ask;
-      else if (x.kind == "inbound") ++st.inbound;
+      if (x.kind == "give")
+        ++st.give;
+      else if (x.kind == "ask")
+        ++st.ask;
+      else if (x.kind == "inbound")
+        ++st.inbound;
       const int age = today - x.date;
       if (x.kind != "inbound" && age >= 0 && age < kStatsWeeks * 7) ++st.reach_outs_by_week[kStatsWeeks - 1 - age / 7];
     }
@@ -48,10 +55,18 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
     ++st.contacts;
     if (c.starred) ++st.starred;
     switch (health_of(c, r.interactions, today)) {
-      case Health::warm: ++st.warm; break;
-      case Health::cooling: ++st.cooling; break;
-      case Health::cold: ++st.cold; break;
-      case Health::dormant: ++st.dormant; break;
+      case Health::warm:
+        ++st.warm;
+        break;
+      case Health::cooling:
+        ++st.cooling;
+        break;
+      case Health::cold:
+        ++st.cold;
+        break;
+      case Health::dormant:
+        ++st.dormant;
+        break;
     }
     if (has_target_layer(c)) {
       const int in = c.due ? *c.due - today : 0;  // never scheduled: due now

@@ -14,6 +14,7 @@ inline constexpr int kStatsWeeks = 12;
 inline constexpr int kForecastDays = 14;
 
 enum class Health { warm, cooling, cold, dormant };
+// "warm", "cooling", "cold" or "dormant".
 const char* health_name(Health health);
 
 // Warm while not yet due (R ≥ 0.9), cooling until R falls to 0.8, then cold; dormant when

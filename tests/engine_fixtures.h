@@ -1,7 +1,6 @@
 #pragma once
 // Small helpers for the review-engine tests: a store with contacts and touches on given days.
 #include <catch2/catch.hpp>
-
 #include <memory>
 #include <optional>
 #include <string>

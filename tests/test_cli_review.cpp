@@ -105,7 +105,9 @@ TEST_CASE("stats as a process", "[cli-review]") {
   const std::string db = dir.file("stats.db");
   const auto a = add(db, "A", "close", "2026-03-01");
   add(db, "B", "regular", "2026-03-01");
-  REQUIRE(run_rekindle({"--db", db, "log", a, "--channel", "phone", "--kind", "ask", "--date", "2026-03-10"}).exit_code == 0);
+  REQUIRE(
+      run_rekindle({"--db", db, "log", a, "--channel", "phone", "--kind", "ask", "--date", "2026-03-10"}).exit_code ==
+      0);
   REQUIRE(run_rekindle({"--db", db, "swipe", "right", "--date", "2026-03-10"}).exit_code == 0);
   const json st = run_json({"--db", db, "stats", "--date", "2026-03-10", "--json"});
   for (const char* field : {"contacts", "warm", "cooling", "cold", "dormant", "streak_days", "reach_outs_by_week",

@@ -1,6 +1,5 @@
 // MODEL.md properties 1, 2, 6 and 7: the pure formulas.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 #include <map>
 #include <random>

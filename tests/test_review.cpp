@@ -1,8 +1,7 @@
 // MODEL.md properties 3, 4, 5, 8 and 9, undo and --date replay: the schedule and the review
 // session over a real store.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <map>
 #include <random>
 
@@ -177,15 +176,17 @@ TEST_CASE("a formerly close tie silent for years comes before a formerly weak on
 TEST_CASE("reasons in plain words", "[review]") {
   auto store = memory_store();
   int64_t goal_id = 0;
-  REQUIRE(store->transaction([&]() -> Status {
-                 Goal g;
-                 g.text = "move into product management";
-                 g.current = true;
-                 auto id = store->insert_goal(g);
-                 if (!id) return make_error(id.error());
-                 goal_id = *id;
-                 return Status::success();
-               }).ok());
+  REQUIRE(store
+              ->transaction([&]() -> Status {
+                Goal g;
+                g.text = "move into product management";
+                g.current = true;
+                auto id = store->insert_goal(g);
+                if (!id) return make_error(id.error());
+                goal_id = *id;
+                return Status::success();
+              })
+              .ok());
   const auto id = add_contact(*store, {"Close", "close", day("2024-01-10")}, day("2024-01-10"));
   REQUIRE(store->transaction([&] { return store->upsert_goal_link({id, goal_id, "high", "", "an intro"}); }).ok());
   const auto deck = deck_on(*store, day("2025-03-15"));
@@ -213,7 +214,8 @@ TEST_CASE("reasons in plain words", "[review]") {
 TEST_CASE("the deck never exceeds N; reactivations at most 2 and none during a backlog", "[review]") {
   auto store = memory_store();
   const Day today = day("2026-02-01");
-  for (int i = 0; i < 30; ++i) add_contact(*store, {"Pool" + std::to_string(i), "dormant", day("2018-01-01") + i}, today);
+  for (int i = 0; i < 30; ++i)
+    add_contact(*store, {"Pool" + std::to_string(i), "dormant", day("2018-01-01") + i}, today);
   // Only the dormant pool: two reactivations a day.
   auto deck = deck_on(*store, today);
   CHECK(deck.size() == 2);
@@ -277,8 +279,7 @@ TEST_CASE("reactivation slots: one in five drawn from the top 10, deterministic 
   CHECK(not_top < slots * 3 / 10);
 }
 
-TEST_CASE("archived contacts never appear; skipped ones return the next day; right waits for the message",
-          "[review]") {
+TEST_CASE("archived contacts never appear; skipped ones return the next day; right waits for the message", "[review]") {
   auto store = memory_store();
   const Day today = day("2026-04-01");
   const auto a = add_contact(*store, {"A", "close"}, today);
@@ -300,12 +301,14 @@ TEST_CASE("archived contacts never appear; skipped ones return the next day; rig
   // The message is sent: the touch is tied to the swipe and replays the schedule.
   const auto sent = [&] {
     int64_t id = 0;
-    REQUIRE(store->transaction([&]() -> Status {
-                   auto r = log_sent_message(*store, reached, today, "email", "give", "hello again");
-                   if (!r) return make_error(r.error());
-                   id = *r;
-                   return Status::success();
-                 }).ok());
+    REQUIRE(store
+                ->transaction([&]() -> Status {
+                  auto r = log_sent_message(*store, reached, today, "email", "give", "hello again");
+                  if (!r) return make_error(r.error());
+                  id = *r;
+                  return Status::success();
+                })
+                .ok());
     return id;
   }();
   const auto xs = history(*store, reached);
@@ -347,8 +350,7 @@ TEST_CASE("a logged inbound message resets the due date", "[review]") {
   CHECK(effective_grade(xs.back()) == kInboundGrade);
 }
 
-TEST_CASE("undo: random decisions then as many undos restore the exact state, also after reopening",
-          "[review]") {
+TEST_CASE("undo: random decisions then as many undos restore the exact state, also after reopening", "[review]") {
   rekindle::test::TempDir dir;
   const std::string path = dir.file("undo.db");
   const Day today = day("2026-06-15");
@@ -358,9 +360,9 @@ TEST_CASE("undo: random decisions then as many undos restore the exact state, al
     std::mt19937 rng(11);
     const char* tiers[] = {"inner", "close", "regular", "wider", "dormant"};
     for (int i = 0; i < 40; ++i) {
-      const auto id =
-          add_contact(**store, {"U" + std::to_string(i), tiers[i % 5], day("2020-01-01") + static_cast<int>(rng() % 2000)},
-                      day("2020-01-01"));
+      const auto id = add_contact(
+          **store, {"U" + std::to_string(i), tiers[i % 5], day("2020-01-01") + static_cast<int>(rng() % 2000)},
+          day("2020-01-01"));
       if (i % 3 == 0) rekindle::test::log_touch(**store, id, day("2025-01-01") + i, "give", 2 + i % 3);
     }
   }
@@ -433,7 +435,8 @@ TEST_CASE("undo with nothing to undo says so", "[review]") {
 TEST_CASE("--date replay: the same store and seed give the same deck, run after run", "[review]") {
   auto build = [](uint64_t seed) {
     auto store = memory_store();
-    if (seed) REQUIRE(store->transaction([&] { return store->set_setting("schedule_seed", std::to_string(seed)); }).ok());
+    if (seed)
+      REQUIRE(store->transaction([&] { return store->set_setting("schedule_seed", std::to_string(seed)); }).ok());
     std::mt19937 rng(5);
     const char* tiers[] = {"inner", "close", "regular", "wider", "dormant"};
     for (int i = 0; i < 120; ++i)
@@ -536,12 +539,14 @@ TEST_CASE("a simulated year with 300 contacts", "[review][simulation]") {
       REQUIRE(session->decide(Direction::right).ok());
       // The user reaches out and later learns how it went.
       int64_t touch = 0;
-      REQUIRE(store->transaction([&]() -> Status {
-                     auto r = log_sent_message(*store, c.contact_id, d, "email", "neutral", "");
-                     if (!r) return make_error(r.error());
-                     touch = *r;
-                     return record_outcome(*store, touch, grade(rng), d);
-                   }).ok());
+      REQUIRE(store
+                  ->transaction([&]() -> Status {
+                    auto r = log_sent_message(*store, c.contact_id, d, "email", "neutral", "");
+                    if (!r) return make_error(r.error());
+                    touch = *r;
+                    return record_outcome(*store, touch, grade(rng), d);
+                  })
+                  .ok());
       if (tier_of[c.contact_id] == "inner") max_gap_inner = std::max(max_gap_inner, d - last[c.contact_id]);
       last[c.contact_id] = d;
       REQUIRE(session->refresh_contact(c.contact_id).ok());

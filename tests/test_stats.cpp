@@ -1,6 +1,5 @@
 // The insight figures: health counts, reach-outs per week, give/ask, streak, due forecast.
 #include <catch2/catch.hpp>
-
 #include <numeric>
 
 #include "core/model.h"
@@ -27,8 +26,7 @@ Status set_due(Store& store, int64_t id, std::optional<Day> due) {
 
 }  // namespace
 
-TEST_CASE("health: warm until due, cooling to R = 0.8, then cold; dormant when never or long untouched",
-          "[stats]") {
+TEST_CASE("health: warm until due, cooling to R = 0.8, then cold; dormant when never or long untouched", "[stats]") {
   const Day today = day("2026-06-01");
   Contact c;
   c.tier = "regular";
@@ -96,8 +94,8 @@ TEST_CASE("stats over a store", "[stats]") {
   CHECK(st->contacts == 5);
   CHECK(st->archived == 1);
   CHECK(st->warm + st->cooling + st->cold + st->dormant == st->contacts);
-  CHECK(st->warm == 2);   // Warm (touched 1 day ago), Pool (touched 6 days ago)
-  CHECK(st->cold == 1);   // Cold: 300 days on a weekly cadence
+  CHECK(st->warm == 2);     // Warm (touched 1 day ago), Pool (touched 6 days ago)
+  CHECK(st->cold == 1);     // Cold: 300 days on a weekly cadence
   CHECK(st->dormant == 2);  // Never, and Later (never touched)
   REQUIRE(st->reach_outs_by_week.size() == 12);
   CHECK(st->reach_outs_by_week[11] == 2);  // today − 2 (give) and today − 6 (ask)
