@@ -48,12 +48,11 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
       const int age = today - x.date;
       if (x.kind != "inbound" && age >= 0 && age < kStatsWeeks * 7) ++st.reach_outs_by_week[kStatsWeeks - 1 - age / 7];
     }
-    if (c.archived) {
-      ++st.archived;
-      continue;
-    }
+    // Every contact counts in the health figures, so they add up to `contacts`; archived ones
+    // are also counted apart and leave the forecast.
     ++st.contacts;
-    if (c.starred) ++st.starred;
+    if (c.archived) ++st.archived;
+    if (c.starred && !c.archived) ++st.starred;
     switch (health_of(c, r.interactions, today)) {
       case Health::warm:
         ++st.warm;
@@ -68,7 +67,7 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
         ++st.dormant;
         break;
     }
-    if (has_target_layer(c)) {
+    if (has_target_layer(c) && !c.archived) {
       const int in = c.due ? *c.due - today : 0;  // never scheduled: due now
       if (in < kForecastDays) ++st.due_next_14_days[static_cast<size_t>(std::max(0, in))];
     }

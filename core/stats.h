@@ -22,7 +22,7 @@ const char* health_name(Health health);
 Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today);
 
 struct NetworkStats {
-  int contacts = 0;  // not archived
+  int contacts = 0;  // all, archived included: warm + cooling + cold + dormant
   int warm = 0, cooling = 0, cold = 0, dormant = 0;
   int archived = 0, starred = 0;
   int streak_days = 0;

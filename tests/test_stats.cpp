@@ -91,12 +91,12 @@ TEST_CASE("stats over a store", "[stats]") {
   }
   auto st = compute_stats(*store, today);
   REQUIRE(st.ok());
-  CHECK(st->contacts == 5);
+  CHECK(st->contacts == 6);
   CHECK(st->archived == 1);
   CHECK(st->warm + st->cooling + st->cold + st->dormant == st->contacts);
   CHECK(st->warm == 2);     // Warm (touched 1 day ago), Pool (touched 6 days ago)
   CHECK(st->cold == 1);     // Cold: 300 days on a weekly cadence
-  CHECK(st->dormant == 2);  // Never, and Later (never touched)
+  CHECK(st->dormant == 3);  // Never, Later and the archived Gone (never touched)
   REQUIRE(st->reach_outs_by_week.size() == 12);
   CHECK(st->reach_outs_by_week[11] == 2);  // today − 2 (give) and today − 6 (ask)
   CHECK(st->reach_outs_by_week[10] == 1);  // today − 7
