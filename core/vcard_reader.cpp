@@ -126,13 +126,14 @@ std::string_view physical_value(std::string_view line) {
 
 // "AGENT:" with nothing after it: vCard 2.1 puts the agent's card on the following lines.
 bool is_agent_opening(std::string_view line) {
-  return physical_name(line) == "AGENT" && line.find(':') != std::string_view::npos &&
-         trim(physical_value(line)).empty();
+  // Cheap tests first: this runs on every line, base64 data included.
+  return line.find(':') != std::string_view::npos && trim(physical_value(line)).empty() &&
+         physical_name(line) == "AGENT";
 }
 
 // "AGENT:BEGIN:VCARD" with the agent's card on the following, unescaped lines.
 bool is_agent_inline_begin(std::string_view line) {
-  return physical_name(line) == "AGENT" && iequals(trim(physical_value(line)), "BEGIN:VCARD");
+  return iequals(trim(physical_value(line)), "BEGIN:VCARD") && physical_name(line) == "AGENT";
 }
 
 // Index of the END:VCARD closing the card opened at lines[open], or nullopt when the card
