@@ -53,6 +53,7 @@ v21 = (
     "TITLE;CHARSET=windows-1252:Gesch\xe4ftsf\xfchrer\n"
     "ORG:Beispiel GmbH;Vertrieb\n"
     "X-CUSTOM;QUOTED-PRINTABLE:caf=E9\n"
+    "X-FOLDED21:alpha\n beta\n"
     "END:VCARD\n"
 )
 # Latin-1 bytes in a str: encode as latin-1 so \xe4 stays one byte.
@@ -191,6 +192,8 @@ unicode_card = ("BEGIN:VCARD\nVERSION:3.0\nFN:Łukasz Żółć 😀\nN:Żółć;
 write("utf8_bom.vcf", "\ufeff" + unicode_card)
 write("utf16le_bom.vcf", "\ufeff" + unicode_card, encoding="utf-16-le")
 write("utf16be_nobom.vcf", unicode_card, encoding="utf-16-be")
+write("utf16be_bom.vcf", "\ufeff" + unicode_card, encoding="utf-16-be")
+write("utf16le_nobom.vcf", unicode_card, encoding="utf-16-le")
 
 # Lower-case everything.
 lower = ("begin:vcard\nversion:3.0\nfn:Lower Case\nn:Case;Lower;;;\nemail;internet:lower@example.com\n"
