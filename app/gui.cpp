@@ -4,6 +4,7 @@
 
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>
@@ -26,6 +27,9 @@ constexpr int kFramesAfterEvent = 3;
 constexpr double kIdleWaitSeconds = 30.0;
 // After a long sleep ImGui would see one huge time step; animations must not jump.
 constexpr float kMaxFrameSeconds = 1.0f / 20.0f;
+// While something moves, frames come this often; Xvfb does not block on swap, so without
+// pacing an animation would spin a core.
+constexpr double kAnimationFrameSeconds = 1.0 / 60.0;
 // Frames rendered before a screenshot is taken, so that auto-sized layout has settled.
 constexpr int kScreenshotFrames = 3;
 
@@ -74,18 +78,19 @@ class ImGuiRuntime {
   }
 
   // Draws one frame of the shell into the back buffer (not yet swapped).
-  void render(AppShell& shell) {
+  FrameReport render(AppShell& shell) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = std::clamp(io.DeltaTime, 1e-5f, kMaxFrameSeconds);
     ImGui::NewFrame();
-    shell.draw_frame(theme_, window_.events());
+    FrameReport report = shell.draw_frame(theme_, window_.events());
     window_.events().clear();
     ImGui::Render();
     const ImVec4 page = ImGui::ColorConvertU32ToFloat4(kColorPage);
     window_.clear(page.x, page.y, page.z);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    return report;
   }
 
  private:
@@ -119,12 +124,19 @@ int run_gui(const GuiOptions& options) {
   ImGuiRuntime runtime(**window);
   if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
   AppShell shell = make_shell(options);
+  shell.enable_photos();
   platform::Window& w = **window;
 
   int frames_left = kFramesAfterEvent;
+  bool animating = false;
+  double last_frame = glfwGetTime();
   std::optional<Screen> titled;
   while (!w.should_close()) {
-    if (frames_left > 0) {
+    if (animating) {
+      // Sleep out the rest of this frame's slot, but wake at once for input.
+      const double left = kAnimationFrameSeconds - (glfwGetTime() - last_frame);
+      w.wait_events(std::max(left, 1e-4));
+    } else if (frames_left > 0) {
       w.wait_events(0);
     } else {
       w.wait_events(kIdleWaitSeconds);
@@ -133,9 +145,11 @@ int run_gui(const GuiOptions& options) {
     if (!w.events().empty()) frames_left = kFramesAfterEvent;
     if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
     if (options.date.empty()) shell.set_today(platform::today_local());
-    runtime.render(shell);
+    last_frame = glfwGetTime();
+    animating = runtime.render(shell).animating;
     w.swap_buffers();
     --frames_left;
+    if (animating) frames_left = std::max(frames_left, 1);  // and one still frame after it ends
     // The title names the screen, for the task switcher (and for tests driving the window).
     if (titled != shell.screen()) {
       titled = shell.screen();
@@ -158,6 +172,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   ImGuiRuntime runtime(**window);
   if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
   AppShell shell = make_shell(options.gui);
+  shell.enable_photos();
   shell.show(*screen);
 
   platform::Window& w = **window;

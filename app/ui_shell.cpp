@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/ui_widgets.h"
+#include "platform/paths.h"
 
 namespace rekindle::app {
 namespace {
@@ -64,6 +65,26 @@ AppShell::AppShell(std::unique_ptr<core::Store> store, std::string store_error, 
   reload();
 }
 
+AppShell::~AppShell() {
+  if (photos_) release_textures(today_model_);
+}
+
+void AppShell::enable_photos() {
+  photos_ = true;
+  today_model_.textures = true;
+}
+
+const core::TemplateSet& AppShell::templates() {
+  if (!templates_) templates_ = core::load_templates(platform::data_folder() + "/templates");
+  return *templates_;
+}
+
+void AppShell::open_compose(int64_t contact_id) {
+  compose_model_ = ComposeModel{};
+  compose_model_.contact_id = contact_id;
+  show(Screen::kCompose);
+}
+
 void AppShell::show(Screen screen) {
   screen_ = screen;
   reload();
@@ -80,10 +101,21 @@ void AppShell::reload() {
   // Only the screen on show is read: switching tabs always shows fresh data.
   switch (screen_) {
     case Screen::kToday:
+      if (photos_) release_textures(today_model_);
       today_model_ = load_today(*store_, today_);
+      today_model_.textures = photos_;
       break;
-    case Screen::kCompose:
+    case Screen::kCompose: {
+      // Opened without a card (a screenshot): draft for the card on top of today's deck.
+      int64_t contact = compose_model_.contact_id;
+      if (contact == 0) {
+        auto session = core::ReviewSession::open(*store_, today_);
+        if (session && session->current()) contact = session->current()->contact_id;
+      }
+      if (contact != 0 && !compose_model_.context)
+        compose_model_ = load_compose(*store_, contact, today_, templates());
       break;
+    }
     case Screen::kContacts:
       load_contacts(*store_, today_, contacts_model_);
       break;
@@ -141,23 +173,34 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
     screen_heading(theme, "Rekindle", "");
     error_state(theme, "Your database could not be opened", store_error_);
   } else {
-    draw_screen(theme, report);
+    // While a text field has the keyboard, keys are typing, not swipes.
+    static const platform::InputEvents kNoEvents;
+    draw_screen(theme, ImGui::GetIO().WantTextInput ? kNoEvents : events, report);
   }
   ImGui::EndChild();
   if (store_) draw_tab_bar(theme);
   ImGui::End();
+  // A right swipe opens the composer once the frame that made it is complete.
+  if (report.today_frame && report.today_frame->reach_out) open_compose(*report.today_frame->reach_out);
   report.screen = screen_;
   return report;
 }
 
-void AppShell::draw_screen(const Theme& theme, FrameReport& report) {
+void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& events, FrameReport& report) {
   switch (screen_) {
-    case Screen::kToday:
-      report.today = draw_today(today_model_, theme);
+    case Screen::kToday: {
+      const TodayFrame frame = draw_today(today_model_, theme, events);
+      report.today = frame.state;
+      report.today_frame = frame;
+      report.animating |= frame.animating;
       break;
-    case Screen::kCompose:
-      report.compose = draw_compose(compose_model_, theme);
+    }
+    case Screen::kCompose: {
+      const ComposeFrame frame = draw_compose(compose_model_, theme, store_.get());
+      report.compose = frame.state;
+      report.compose_frame = frame;
       break;
+    }
     case Screen::kContacts: {
       const ContactsFrame frame = draw_contacts(contacts_model_, theme);
       report.contacts = frame.state;

@@ -33,10 +33,13 @@ struct FrameReport {
   Screen screen = Screen::kToday;
   bool store_error = false;  // the error page was drawn instead of any screen
   std::optional<TodayState> today;
+  std::optional<TodayFrame> today_frame;  // what Today did: the command it sent, the card on top
   std::optional<ComposeState> compose;
+  std::optional<ComposeFrame> compose_frame;
   std::optional<ContactsState> contacts;
   std::optional<StrategyState> strategy;
   std::optional<StatsState> stats;
+  bool animating = false;  // something moves: the loop must draw again soon instead of sleeping
 };
 
 class AppShell {
@@ -44,6 +47,13 @@ class AppShell {
   // store may be null when opening it failed; store_error then says why, and the shell
   // shows an error page.
   AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today);
+  ~AppShell();
+  AppShell(AppShell&&) = default;
+  AppShell& operator=(AppShell&&) = delete;
+  // The window has a GL context: contact photos are uploaded as textures (and freed by the shell).
+  void enable_photos();
+  // Opens the composer for a contact (what a right swipe does).
+  void open_compose(int64_t contact_id);
 
   // Switches to a screen and reloads its data from the store.
   void show(Screen screen);
@@ -56,8 +66,9 @@ class AppShell {
 
  private:
   void reload();
+  const core::TemplateSet& templates();
   void handle_keys(const platform::InputEvents& events);
-  void draw_screen(const Theme& theme, FrameReport& report);
+  void draw_screen(const Theme& theme, const platform::InputEvents& events, FrameReport& report);
   void draw_tab_bar(const Theme& theme);
 
   std::unique_ptr<core::Store> store_;
@@ -69,6 +80,8 @@ class AppShell {
   ContactsModel contacts_model_;
   StrategyModel strategy_model_;
   StatsModel stats_model_;
+  std::optional<core::TemplateSet> templates_;  // read once, when first needed
+  bool photos_ = false;
 };
 
 }  // namespace rekindle::app

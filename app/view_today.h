@@ -1,40 +1,93 @@
 #pragma once
-// The Today screen: what the user sees first. Drawn from a small model filled from core's
-// review session; swiping the deck (issue 5) drives that same session.
+// The Today screen: today's deck, one card at a time, swiped with keys, a drag or the
+// touchpad. Input becomes core's deck commands (core/gesture.h) and those become the very
+// calls `rekindle swipe` and `rekindle undo` make on core's ReviewSession; this file only
+// draws the session's state and animates the cards.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/theme.h"
 #include "core/date.h"
+#include "core/gesture.h"
+#include "core/review_session.h"
 #include "core/schedule.h"
 #include "core/store.h"
+#include "platform/input.h"
+#include "platform/texture.h"
 
 namespace rekindle::app {
 
 enum class TodayState {
   kError,        // the store could not be read
   kNoContacts,   // nothing imported yet: explain how to import
-  kAllCaughtUp,  // contacts exist but nothing (more) to review today
+  kAllCaughtUp,  // contacts exist but nothing (more) to review today: the session summary
   kDeck,         // the top card of today's deck, the next one peeking behind
+};
+
+enum class TodayOverlay { kNone, kHelp, kDetails };
+
+// What a card shows beyond core's Card: read once per contact from the store.
+struct CardDetails {
+  std::string last_note;  // the latest interaction's note, else the contact's notes
+  std::string offer;      // "what I can offer" for the current goal
+  std::string can_help;   // "how they could help"
+  std::vector<std::string> lines;  // e-mails, phones, links, tags: for the details overlay
+  std::string photo;               // image bytes, empty when none
+  std::optional<platform::Texture> texture;
+  bool texture_tried = false;
+};
+
+// The card that was just decided, flying off the screen while the next one is on top.
+struct FlyOut {
+  core::Card card;
+  core::SwipeDirection direction = core::SwipeDirection::right;
+  core::Vec2 from;
+  double start = 0;
 };
 
 struct TodayModel {
   TodayState state = TodayState::kNoContacts;
   core::Day day;
   int64_t contact_count = 0;
-  std::vector<core::Card> cards;  // the top card and the one after it, from core's review session
-  std::string progress;           // "4 / 10"
-  int remaining = 0;              // cards left in today's deck
-  int reviewed = 0;               // decisions already made today
   std::string error;
+  std::optional<core::ReviewSession> session;  // the one object every decision goes through
+  core::Store* store = nullptr;
+  int due_tomorrow = 0;  // shown with the summary when the deck is done
+
+  // Interaction state: nothing here is a decision, only how the cards move.
+  core::DragTracker drag;
+  core::Spring card;  // the top card's offset from its resting place
+  core::ScrollRecognizer scroll;
+  std::optional<FlyOut> fly_out;
+  TodayOverlay overlay = TodayOverlay::kNone;
+  std::optional<core::DecisionOutcome> last;  // the latest decision, for the toast under the card
+  std::string notice;                         // an error from the session, in words
+  bool textures = false;                      // a GL context exists: contact photos can be shown
+  std::map<int64_t, CardDetails> details;
 };
 
-// Reads what Today shows on day from the store.
+// What one frame of Today did, for the shell and the tests.
+struct TodayFrame {
+  TodayState state = TodayState::kNoContacts;
+  core::DeckCommand command = core::DeckCommand::none;  // the command sent to the session
+  int64_t top_contact = 0;                              // the card on top after this frame (0: none)
+  std::optional<int64_t> reach_out;  // a right swipe: the shell opens the composer for this contact
+  bool animating = false;            // draw again soon: a card is moving
+};
+
+// Reads what Today shows on day from the store and opens the review session.
 TodayModel load_today(core::Store& store, core::Day day);
-// Draws the Today screen into the current window; returns the state it drew.
-TodayState draw_today(const TodayModel& model, const Theme& theme);
+// Handles this frame's input, draws the Today screen into the current window and returns
+// what it did. Decisions are committed through the session before the next card is drawn.
+TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& events);
+// Frees the photo textures (call with the GL context current).
+void release_textures(TodayModel& model);
+
+// Our key event in the recogniser's terms.
+core::KeyStroke key_stroke(const platform::KeyEvent& event);
 
 // "last talked 14 months ago" style wording for days since the last touch.
 std::string time_since_label(std::optional<int> days);
