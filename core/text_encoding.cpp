@@ -9,6 +9,7 @@ namespace {
 
 // Upper halves (0x80..0xFF) of the single-byte charsets we read, as Unicode code points.
 // Generated from the Unicode mapping tables; undefined bytes map to themselves.
+// clang-format off
 constexpr std::array<uint16_t, 128> kWindows1252 = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
@@ -59,6 +60,8 @@ constexpr std::array<uint16_t, 64> kIso8859_2Low = {
     0x00B8, 0x0161, 0x015F, 0x0165, 0x017A, 0x02DD, 0x017E, 0x017C,
 };
 
+// clang-format on
+
 enum class Charset { kUtf8, kLatin1, kLatin9, kIso8859_2, kWindows1250, kWindows1252 };
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -76,46 +79,55 @@ std::string charset_key(std::string_view name) {
 
 std::optional<Charset> lookup_charset(std::string_view name) {
   const std::string key = charset_key(name);
-  if (key == "utf8" || key == "usascii" || key == "ascii" || key == "ansix3.41968" ||
-      key == "646" || key == "us")
+  if (key == "utf8" || key == "usascii" || key == "ascii" || key == "ansix3.41968" || key == "646" || key == "us")
     return Charset::kUtf8;
-  if (key == "iso88591" || key == "latin1" || key == "l1" || key == "iso885911987" ||
-      key == "cp819" || key == "ibm819")
+  if (key == "iso88591" || key == "latin1" || key == "l1" || key == "iso885911987" || key == "cp819" || key == "ibm819")
     return Charset::kLatin1;
   if (key == "iso885915" || key == "latin9" || key == "latin0") return Charset::kLatin9;
   if (key == "iso88592" || key == "latin2" || key == "l2") return Charset::kIso8859_2;
-  if (key == "windows1250" || key == "cp1250" || key == "win1250" || key == "xcp1250")
-    return Charset::kWindows1250;
-  if (key == "windows1252" || key == "cp1252" || key == "win1252" || key == "xcp1252" ||
-      key == "ansi")
+  if (key == "windows1250" || key == "cp1250" || key == "win1250" || key == "xcp1250") return Charset::kWindows1250;
+  if (key == "windows1252" || key == "cp1252" || key == "win1252" || key == "xcp1252" || key == "ansi")
     return Charset::kWindows1252;
   return std::nullopt;
 }
 
 char32_t latin9_code_point(unsigned char byte) {
   switch (byte) {
-    case 0xA4: return 0x20AC;
-    case 0xA6: return 0x0160;
-    case 0xA8: return 0x0161;
-    case 0xB4: return 0x017D;
-    case 0xB8: return 0x017E;
-    case 0xBC: return 0x0152;
-    case 0xBD: return 0x0153;
-    case 0xBE: return 0x0178;
-    default: return byte;
+    case 0xA4:
+      return 0x20AC;
+    case 0xA6:
+      return 0x0160;
+    case 0xA8:
+      return 0x0161;
+    case 0xB4:
+      return 0x017D;
+    case 0xB8:
+      return 0x017E;
+    case 0xBC:
+      return 0x0152;
+    case 0xBD:
+      return 0x0153;
+    case 0xBE:
+      return 0x0178;
+    default:
+      return byte;
   }
 }
 
 char32_t code_point_in(Charset charset, unsigned char byte) {
   if (byte < 0x80) return byte;
   switch (charset) {
-    case Charset::kLatin1: return byte;
-    case Charset::kLatin9: return latin9_code_point(byte);
+    case Charset::kLatin1:
+      return byte;
+    case Charset::kLatin9:
+      return latin9_code_point(byte);
     case Charset::kIso8859_2:
       return byte < 0xC0 ? kIso8859_2Low[byte - 0x80] : kWindows1250[byte - 0x80];
-    case Charset::kWindows1250: return kWindows1250[byte - 0x80];
+    case Charset::kWindows1250:
+      return kWindows1250[byte - 0x80];
     case Charset::kWindows1252:
-    case Charset::kUtf8: break;
+    case Charset::kUtf8:
+      break;
   }
   return kWindows1252[byte - 0x80];
 }
@@ -202,13 +214,9 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
-std::string windows1252_to_utf8(std::string_view bytes) {
-  return single_byte_to_utf8(bytes, Charset::kWindows1252);
-}
+std::string windows1252_to_utf8(std::string_view bytes) { return single_byte_to_utf8(bytes, Charset::kWindows1252); }
 
-std::string latin1_to_utf8(std::string_view bytes) {
-  return single_byte_to_utf8(bytes, Charset::kLatin1);
-}
+std::string latin1_to_utf8(std::string_view bytes) { return single_byte_to_utf8(bytes, Charset::kLatin1); }
 
 std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_view charset) {
   const auto known = lookup_charset(charset);
@@ -273,9 +281,12 @@ std::string utf16_to_utf8(std::string_view bytes, bool big_endian) {
 
 std::string decode_unicode_bytes(std::string_view bytes) {
   switch (detect_utf16(bytes)) {
-    case Utf16Order::kBigEndian: return utf16_to_utf8(bytes, true);
-    case Utf16Order::kLittleEndian: return utf16_to_utf8(bytes, false);
-    case Utf16Order::kNone: break;
+    case Utf16Order::kBigEndian:
+      return utf16_to_utf8(bytes, true);
+    case Utf16Order::kLittleEndian:
+      return utf16_to_utf8(bytes, false);
+    case Utf16Order::kNone:
+      break;
   }
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   return std::string(bytes);
@@ -288,14 +299,12 @@ std::string decode_text(std::string_view bytes) {
 }
 
 std::string base64_encode(std::string_view bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
   size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) |
-                       (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+    const uint32_t v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
                        static_cast<unsigned char>(bytes[i + 2]);
     out += kAlphabet[(v >> 18) & 63];
     out += kAlphabet[(v >> 12) & 63];

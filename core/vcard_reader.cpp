@@ -171,9 +171,7 @@ struct LogicalLine {
 
 std::string_view head_of(std::string_view line) { return line.substr(0, line.find(':')); }
 
-bool is_quoted_printable_line(std::string_view line) {
-  return icontains(head_of(line), "QUOTED-PRINTABLE");
-}
+bool is_quoted_printable_line(std::string_view line) { return icontains(head_of(line), "QUOTED-PRINTABLE"); }
 
 bool is_base64_line(std::string_view line) {
   const std::string_view head = head_of(line);
@@ -183,8 +181,8 @@ bool is_base64_line(std::string_view line) {
 
 bool looks_like_base64_data(std::string_view line) {
   return std::all_of(line.begin(), line.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-           c == '/' || c == '=' || is_blank(c);
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' ||
+           c == '=' || is_blank(c);
   });
 }
 
@@ -269,7 +267,7 @@ struct Param {
 };
 
 struct ContentLine {
-  std::string raw;    // the unfolded line, kept verbatim for properties we do not model
+  std::string raw;  // the unfolded line, kept verbatim for properties we do not model
   int number = 0;
   std::string group;  // as written ("item1"), less any character the grammar forbids
   std::string name;   // upper case
@@ -366,8 +364,8 @@ std::optional<std::string> param_value(const ContentLine& line, std::string_view
 }
 
 bool is_encoding_word(std::string_view word) {
-  return iequals(word, "QUOTED-PRINTABLE") || iequals(word, "BASE64") || iequals(word, "B") ||
-         iequals(word, "8BIT") || iequals(word, "7BIT");
+  return iequals(word, "QUOTED-PRINTABLE") || iequals(word, "BASE64") || iequals(word, "B") || iequals(word, "8BIT") ||
+         iequals(word, "7BIT");
 }
 
 // ENCODING=..., or a bare 2.1 ";QUOTED-PRINTABLE;" / ";BASE64;", upper case.
@@ -487,13 +485,11 @@ bool is_linkedin_url(std::string_view url) {
   const size_t scheme = rest.find("://");
   if (scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
   const std::string_view host = rest.substr(0, rest.find_first_of("/?#:"));
-  return iequals(host, "linkedin.com") ||
-         (host.size() > 13 && iequals(host.substr(host.size() - 13), ".linkedin.com"));
+  return iequals(host, "linkedin.com") || (host.size() > 13 && iequals(host.substr(host.size() - 13), ".linkedin.com"));
 }
 
 bool is_web_url(std::string_view url) {
-  return istarts_with(trim(url), "http://") || istarts_with(trim(url), "https://") ||
-         istarts_with(trim(url), "www.");
+  return istarts_with(trim(url), "http://") || istarts_with(trim(url), "https://") || istarts_with(trim(url), "www.");
 }
 
 // Normalises the date spellings of BDAY/ANNIVERSARY to "YYYY-MM-DD" or "--MM-DD"; free
@@ -511,8 +507,8 @@ std::string normalize_date(std::string_view text, const std::optional<std::strin
     year = date.substr(0, 4), month = date.substr(5, 2), day = date.substr(8, 2);
   } else if (date.size() == 6 && date.substr(0, 2) == "--" && all_digits(date.substr(2))) {
     month = date.substr(2, 2), day = date.substr(4, 2);
-  } else if (date.size() == 7 && date.substr(0, 2) == "--" && date[4] == '-' &&
-             all_digits(date.substr(2, 2)) && all_digits(date.substr(5, 2))) {
+  } else if (date.size() == 7 && date.substr(0, 2) == "--" && date[4] == '-' && all_digits(date.substr(2, 2)) &&
+             all_digits(date.substr(5, 2))) {
     month = date.substr(2, 2), day = date.substr(5, 2);
   } else {
     return std::string(original);
@@ -750,8 +746,7 @@ bool read_property(const ContentLine& line, CardState& state,
   } else if (name == "X-SOCIALPROFILE") {
     const std::string value(trim(text_of(line)));
     const auto words = type_words(line);
-    const bool linkedin = is_linkedin_url(value) ||
-                          std::find(words.begin(), words.end(), "linkedin") != words.end();
+    const bool linkedin = is_linkedin_url(value) || std::find(words.begin(), words.end(), "linkedin") != words.end();
     if (!linkedin || !is_web_url(value)) return false;
     LabeledValue item = labeled_value(line, value, false, group_labels);
     item.label = "linkedin";
@@ -788,9 +783,13 @@ bool read_property(const ContentLine& line, CardState& state,
     if (c.photo) return false;
     Photo photo;
     switch (read_photo(line, &photo)) {
-      case PhotoKind::kImage: c.photo = std::move(photo); break;
-      case PhotoKind::kNotAnImage: break;  // damaged or not an image: dropped on purpose
-      case PhotoKind::kReference: return false;
+      case PhotoKind::kImage:
+        c.photo = std::move(photo);
+        break;
+      case PhotoKind::kNotAnImage:
+        break;  // damaged or not an image: dropped on purpose
+      case PhotoKind::kReference:
+        return false;
     }
   } else if (name == "REV") {
     state.rev = rev_day(text_of(line));
@@ -820,7 +819,8 @@ std::optional<ParsedRecord> read_card(const std::vector<PhysicalLine>& lines, si
   // Apple pairs "item1.EMAIL" with "item1.X-ABLabel"; labels are needed before the values.
   std::vector<std::pair<std::string, std::string>> group_labels;
   for (const ContentLine& line : content) {
-    if (line.name == "X-ABLABEL" && !line.group.empty()) group_labels.emplace_back(line.group, apple_label(text_of(line)));
+    if (line.name == "X-ABLABEL" && !line.group.empty())
+      group_labels.emplace_back(line.group, apple_label(text_of(line)));
   }
   CardState state;
   state.record.line = lines[open].number;
@@ -862,8 +862,10 @@ ParseOutput parse_vcard(std::string_view bytes, const ProgressFn& progress) {
   // Progress is reported in input bytes, whatever the decoding did to the length.
   auto report = [&](size_t text_offset) {
     if (!progress) return true;
-    const size_t done = text.empty() ? bytes.size() : static_cast<size_t>(
-        static_cast<double>(text_offset) / static_cast<double>(text.size()) * static_cast<double>(bytes.size()));
+    const size_t done = text.empty()
+                            ? bytes.size()
+                            : static_cast<size_t>(static_cast<double>(text_offset) / static_cast<double>(text.size()) *
+                                                  static_cast<double>(bytes.size()));
     return progress(std::min(done, bytes.size()), bytes.size());
   };
   if (!report(0)) return output;

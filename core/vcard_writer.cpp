@@ -88,7 +88,8 @@ std::string labeled_line(std::string_view name, const LabeledValue& item, const 
 
 // BDAY/ANNIVERSARY in RFC 6350's basic format; anything else is written as text.
 std::string date_line(std::string_view name, const std::string& date) {
-  const bool digits_ok = std::all_of(date.begin(), date.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+  const bool digits_ok =
+      std::all_of(date.begin(), date.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
   if (digits_ok && date.size() == 10 && date[4] == '-' && date[7] == '-' && date.find('-', 8) == std::string::npos &&
       date.substr(0, 4).find('-') == std::string::npos)
     return std::string(name) + ":" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
@@ -141,14 +142,23 @@ std::string escape_vcard_text(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ',': out += "\\,"; break;
-      case ';': out += "\\;"; break;
-      case '\n': out += "\\n"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
       case '\r':
         if (i + 1 >= text.size() || text[i + 1] != '\n') out += "\\n";  // CRLF counts once
         break;
-      default: out += c;
+      default:
+        out += c;
     }
   }
   return out;

@@ -1,8 +1,7 @@
 // The vCard reader on our own sample files (tests/data/vcard, made by make_samples.py), one
 // per pitfall of FORMATS.md, checked field by field.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <string>
 
 #include "core/vcard_reader.h"
@@ -56,9 +55,13 @@ TEST_CASE("vCard 2.1: quoted-printable, CHARSET, bare parameters, legacy bytes",
   CHECK(c.notes == "First line\nSecond line is long and continues here");
   // Bare ;QUOTED-PRINTABLE; with windows-1252 bytes and no CHARSET.
   REQUIRE(c.addresses.size() == 1);
-  CHECK(c.addresses[0].value == "Hauptstra\xC3\x9F" "e 5, K\xC3\xB6ln, 50667, Germany");
+  CHECK(c.addresses[0].value ==
+        "Hauptstra\xC3\x9F"
+        "e 5, K\xC3\xB6ln, 50667, Germany");
   CHECK(c.addresses[0].label == "home");
-  CHECK(c.title == "Gesch\xC3\xA4" "ftsf\xC3\xBChrer");  // CHARSET=windows-1252, 8-bit
+  CHECK(c.title ==
+        "Gesch\xC3\xA4"
+        "ftsf\xC3\xBChrer");  // CHARSET=windows-1252, 8-bit
   CHECK(c.company == "Beispiel GmbH");
   CHECK(c.department == "Vertrieb");
   // vCard 2.1 folds RFC 822 style: the blank that starts a continuation is part of the value.
@@ -80,7 +83,7 @@ TEST_CASE("vCard 3.0: bare LF, folding inside UTF-8, TYPE styles, escapes", "[vc
   CHECK(c.phones[0].label == "work,voice");  // TYPE=work;TYPE=voice
   CHECK(c.phones[1].label == "home,fax");    // TYPE=home,fax
   CHECK(c.phones[2].label == "cell");
-  CHECK(c.phones[2].preferred);              // TYPE=pref
+  CHECK(c.phones[2].preferred);  // TYPE=pref
   CHECK_FALSE(c.phones[0].preferred);
   REQUIRE(c.emails.size() == 1);
   CHECK(c.emails[0].label == "work");
@@ -97,8 +100,12 @@ TEST_CASE("vCard 4.0: PREF=n, quoted types, data URI photo, truncated dates, REV
   const ParseOutput out = parse_sample("v40_full.vcf");
   REQUIRE(out.records.size() == 1);
   const Contact& c = out.records[0].contact;
-  CHECK(c.name == "Ana Mar\xC3\xAD" "a P\xC3\xA9rez");
-  CHECK(c.middle_name == "Mar\xC3\xAD" "a");
+  CHECK(c.name ==
+        "Ana Mar\xC3\xAD"
+        "a P\xC3\xA9rez");
+  CHECK(c.middle_name ==
+        "Mar\xC3\xAD"
+        "a");
   REQUIRE(c.emails.size() == 2);
   CHECK(c.emails[0].preferred);        // PREF=1
   CHECK_FALSE(c.emails[1].preferred);  // PREF=2 is a weaker preference
@@ -182,7 +189,7 @@ TEST_CASE("Apple groups and X-ABLabel pairs, omitted year, social profiles", "[v
   CHECK(c.urls[0].label == "blog");
   CHECK(c.urls[1].value == "http://www.linkedin.com/in/janeappleseed");
   CHECK(c.urls[1].label == "linkedin");
-  CHECK(c.birthday == "--04-15");     // 1604 + X-APPLE-OMIT-YEAR
+  CHECK(c.birthday == "--04-15");        // 1604 + X-APPLE-OMIT-YEAR
   CHECK(c.anniversary == "2012-06-30");  // item4.X-ABDATE labelled Anniversary
   // The label lines stay, so the pairs survive an export.
   CHECK(has_extra(c, "item1.X-ABLabel:_$!<Other>!$_"));
@@ -225,8 +232,9 @@ TEST_CASE("nested AGENT cards never become contacts and are kept verbatim", "[vc
   CHECK(boss.phones[0].value == "+1 555 1000");  // not the assistant's
   REQUIRE(boss.emails.size() == 1);
   CHECK(boss.emails[0].value == "boss@example.com");  // read after the nested card
-  CHECK(boss.extra_properties ==
-        std::vector<std::string>{"AGENT:BEGIN:VCARD\\nVERSION:2.1\\nFN:Assistant Person\\nTEL:+1 555 1001\\nEND:VCARD"});
+  CHECK(
+      boss.extra_properties ==
+      std::vector<std::string>{"AGENT:BEGIN:VCARD\\nVERSION:2.1\\nFN:Assistant Person\\nTEL:+1 555 1001\\nEND:VCARD"});
   const Contact& other = out.records[1].contact;
   CHECK(other.name == "Other Boss");
   CHECK(other.phones.empty());
@@ -267,10 +275,13 @@ TEST_CASE("lower-case property and parameter names", "[vcard]") {
 TEST_CASE("date spellings: basic, extended, date-time, truncated, text, no-year", "[vcard]") {
   const ParseOutput out = parse_sample("dates.vcf");
   REQUIRE(out.records.size() == 7);
-  const std::pair<const char*, const char*> expected[] = {
-      {"1990-04-15", "2015-09-01"}, {"1990-04-15", "2001-02-03"}, {"--04-15", "2005-06-07"},
-      {"--04-15", "1999-12-31"},    {"circa 1980", "--12-24"},    {"--11-05", "--03-04"},
-      {"1985", ""}};
+  const std::pair<const char*, const char*> expected[] = {{"1990-04-15", "2015-09-01"},
+                                                          {"1990-04-15", "2001-02-03"},
+                                                          {"--04-15", "2005-06-07"},
+                                                          {"--04-15", "1999-12-31"},
+                                                          {"circa 1980", "--12-24"},
+                                                          {"--11-05", "--03-04"},
+                                                          {"1985", ""}};
   for (size_t i = 0; i < 7; ++i) {
     INFO("card " << i + 1);
     CHECK(out.records[i].contact.birthday == expected[i].first);
@@ -344,7 +355,8 @@ TEST_CASE("a 3.0 file in windows-1252 without CHARSET falls back to the legacy c
 }
 
 TEST_CASE("REV gives the connection date when nothing better exists", "[vcard]") {
-  const ParseOutput out = parse_vcard("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rev\r\nREV:1995-10-31T22:27:10Z\r\nEND:VCARD\r\n");
+  const ParseOutput out =
+      parse_vcard("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Rev\r\nREV:1995-10-31T22:27:10Z\r\nEND:VCARD\r\n");
   REQUIRE(out.records.size() == 1);
   REQUIRE(out.records[0].contact.connected_on.has_value());
   CHECK(format_iso_day(*out.records[0].contact.connected_on) == "1995-10-31");

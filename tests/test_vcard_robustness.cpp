@@ -1,8 +1,7 @@
 // The vCard reader never crashes and never produces garbage, whatever the bytes: every
 // sample cut at every length, and many deterministic random mutations of each.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -60,8 +59,8 @@ void check_output(const ParseOutput& out) {
     INFO("written:\n" << card);
     const ParseOutput again = parse_vcard(card);
     REQUIRE(again.records.size() == 1);
-    INFO("rewritten:\n" << write_vcard(again.records[0].contact, again.records[0].interactions,
-                                         again.records[0].goal_links));
+    INFO("rewritten:\n"
+         << write_vcard(again.records[0].contact, again.records[0].interactions, again.records[0].goal_links));
     REQUIRE(again.records[0].contact == c);
     REQUIRE(write_vcard(again.records[0].contact, again.records[0].interactions, again.records[0].goal_links) == card);
   }
@@ -86,10 +85,31 @@ TEST_CASE("every sample cut at every length parses without harm", "[vcard]") {
 
 TEST_CASE("random mutations of every sample parse without harm", "[vcard]") {
   // Bytes that matter to the grammar, plus invalid UTF-8 and NUL.
-  const std::string specials[] = {":", ";", ",", "=", "\\", "\"", "\r\n", "\n", " ", "\t", "^",
-                                  ".", std::string(1, '\0'), "\xFF", "\xC3", "\xE2\x82", "BEGIN:VCARD\r\n",
-                                  "END:VCARD\r\n", "AGENT:\r\n", "=\r\n", "ENCODING=QUOTED-PRINTABLE",
-                                  ";BASE64", "data:image/png;base64,", "\xFE\xFF", "\xEF\xBB\xBF"};
+  const std::string specials[] = {":",
+                                  ";",
+                                  ",",
+                                  "=",
+                                  "\\",
+                                  "\"",
+                                  "\r\n",
+                                  "\n",
+                                  " ",
+                                  "\t",
+                                  "^",
+                                  ".",
+                                  std::string(1, '\0'),
+                                  "\xFF",
+                                  "\xC3",
+                                  "\xE2\x82",
+                                  "BEGIN:VCARD\r\n",
+                                  "END:VCARD\r\n",
+                                  "AGENT:\r\n",
+                                  "=\r\n",
+                                  "ENCODING=QUOTED-PRINTABLE",
+                                  ";BASE64",
+                                  "data:image/png;base64,",
+                                  "\xFE\xFF",
+                                  "\xEF\xBB\xBF"};
   Lcg random{0x5EED};
   for (const std::string& file : sample_files()) {
     INFO(file);
@@ -100,10 +120,18 @@ TEST_CASE("random mutations of every sample parse without harm", "[vcard]") {
       for (size_t e = 0; e < edits; ++e) {
         const size_t at = random.below(bytes.size() + 1);
         switch (random.below(4)) {
-          case 0: bytes.insert(at, specials[random.below(std::size(specials))]); break;
-          case 1: if (at < bytes.size()) bytes.erase(at, 1 + random.below(8)); break;
-          case 2: if (at < bytes.size()) bytes[at] = static_cast<char>(random.next() & 0xFF); break;
-          default: bytes.insert(at, bytes.substr(random.below(bytes.size()), random.below(40))); break;
+          case 0:
+            bytes.insert(at, specials[random.below(std::size(specials))]);
+            break;
+          case 1:
+            if (at < bytes.size()) bytes.erase(at, 1 + random.below(8));
+            break;
+          case 2:
+            if (at < bytes.size()) bytes[at] = static_cast<char>(random.next() & 0xFF);
+            break;
+          default:
+            bytes.insert(at, bytes.substr(random.below(bytes.size()), random.below(40)));
+            break;
         }
       }
       INFO("round " << round);
@@ -118,8 +146,8 @@ TEST_CASE("degenerate inputs", "[vcard]") {
         std::string("BEGIN:VCARD\r\nEND:VCARD\r\n"), std::string("BEGIN:VCARD\r\nFN:\r\nEND:VCARD\r\n"),
         std::string("BEGIN:VCARD\r\nFN:x\r\nAGENT:\r\nBEGIN:VCARD\r\nEND:VCARD\r\n"),
         std::string("BEGIN:VCARD\r\nNOTE;QUOTED-PRINTABLE:a=\r\n=\r\n=\r\nEND:VCARD\r\n"),
-        std::string("BEGIN:VCARD\r\nPHOTO;BASE64:\r\n\r\nFN:y\r\nEND:VCARD\r\n"),
-        std::string("\xFE\xFF"), std::string("\xFF\xFE\x00"), std::string(1000, '\0'),
+        std::string("BEGIN:VCARD\r\nPHOTO;BASE64:\r\n\r\nFN:y\r\nEND:VCARD\r\n"), std::string("\xFE\xFF"),
+        std::string("\xFF\xFE\x00"), std::string(1000, '\0'),
         std::string(100000, ' ') + "BEGIN:VCARD\nFN:z\nEND:VCARD"}) {
     INFO(input.substr(0, 60));
     check_output(parse_vcard(input));
@@ -145,15 +173,16 @@ TEST_CASE("regressions found by mutating the samples", "[vcard]") {
     check_output(out);
   }
   SECTION("a line ending in a blank just before a fold keeps the blank") {
-    const ParseOutput out = parse_vcard("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tail \r\n Space\r\nNOTE:ends with two\r\n  \r\nEND:VCARD\r\n");
+    const ParseOutput out =
+        parse_vcard("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tail \r\n Space\r\nNOTE:ends with two\r\n  \r\nEND:VCARD\r\n");
     REQUIRE(out.records.size() == 1);
     CHECK(out.records[0].contact.name == "Tail Space");
     CHECK(out.records[0].contact.notes == "ends with two ");
     check_output(out);
   }
   SECTION("an indented END:VCARD is a continuation, not the end of the card") {
-    const ParseOutput out =
-        parse_vcard("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Folded\r\nNOTE:a\r\n END:VCARD\r\nEMAIL:f@example.com\r\nEND:VCARD\r\n");
+    const ParseOutput out = parse_vcard(
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Folded\r\nNOTE:a\r\n END:VCARD\r\nEMAIL:f@example.com\r\nEND:VCARD\r\n");
     REQUIRE(out.records.size() == 1);
     CHECK(out.records[0].contact.notes == "aEND:VCARD");
     CHECK(out.records[0].contact.emails.size() == 1);
@@ -161,7 +190,8 @@ TEST_CASE("regressions found by mutating the samples", "[vcard]") {
   }
   SECTION("bare parameters holding commas and Apple labels with blanks give canonical labels") {
     const ParseOutput out = parse_vcard(
-        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:L\r\nTEL;WORK, MAIN:1\r\nitem1.TEL:2\r\nitem1.X-ABLabel:Home ,Office\r\nEND:VCARD\r\n");
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:L\r\nTEL;WORK, MAIN:1\r\nitem1.TEL:2\r\nitem1.X-ABLabel:Home "
+        ",Office\r\nEND:VCARD\r\n");
     REQUIRE(out.records.size() == 1);
     REQUIRE(out.records[0].contact.phones.size() == 2);
     CHECK(out.records[0].contact.phones[0].label == "work,main");
@@ -169,7 +199,8 @@ TEST_CASE("regressions found by mutating the samples", "[vcard]") {
     check_output(out);
   }
   SECTION("a kept quoted-printable line folded after '=' by our writer reads back exactly") {
-    const std::string line = "X-NOTE;ENCODING=QUOTED-PRINTABLE:" + std::string(41, 'a') + "=0D=0A" + std::string(60, 'b');
+    const std::string line =
+        "X-NOTE;ENCODING=QUOTED-PRINTABLE:" + std::string(41, 'a') + "=0D=0A" + std::string(60, 'b');
     const ParseOutput out = parse_vcard("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Q\r\n" + line + "\r\nEND:VCARD\r\n");
     REQUIRE(out.records.size() == 1);
     CHECK(out.records[0].contact.extra_properties == std::vector<std::string>{line});

@@ -1,7 +1,6 @@
 // The vCard 4.0 writer: folding, escapes, our own fields, determinism, and the round trip
 // parse -> write -> parse -> write over every sample file.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -73,7 +72,9 @@ Contact full_contact() {
   c.name = "Jos\xC3\xA9 \"Pepe\" O'Brien; Jr., \\ the 2nd";
   c.given_name = "Jos\xC3\xA9";
   c.family_name = "O'Brien";
-  c.middle_name = "Mar\xC3\xAD" "a,Luis";
+  c.middle_name =
+      "Mar\xC3\xAD"
+      "a,Luis";
   c.name_prefix = "Dr.";
   c.name_suffix = "Jr.";
   c.nickname = "Pepe";
