@@ -408,7 +408,9 @@ std::string unescape(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == '\\' && i + 1 < s.size()) {
+    // A backslash before a line break (decoded from quoted-printable) is a plain
+    // backslash: the break itself must still be read as one.
+    if (c == '\\' && i + 1 < s.size() && s[i + 1] != '\r' && s[i + 1] != '\n') {
       const char next = s[i + 1];
       if (next == 'n' || next == 'N') {
         out += '\n';
@@ -457,11 +459,16 @@ std::vector<std::string> components_of(const ContentLine& line, size_t count) {
 
 // The line as kept in extra_properties: always UTF-8, since it is re-emitted in a 4.0 file.
 std::string verbatim_line(const ContentLine& line) {
-  if (is_valid_utf8(line.raw)) return line.raw;
-  if (auto charset = param_value(line, "CHARSET")) {
-    if (auto converted = charset_to_utf8(line.raw, *charset)) return *converted;
+  std::string text = line.raw;
+  if (!is_valid_utf8(text)) {
+    std::optional<std::string> converted;
+    if (auto charset = param_value(line, "CHARSET")) converted = charset_to_utf8(text, *charset);
+    text = converted ? *converted : windows1252_to_utf8(text);
   }
-  return windows1252_to_utf8(line.raw);
+  // An AGENT whose whole value is "BEGIN:VCARD" (its card lost to folding or damage) would
+  // open a nested card when our export is read back; an escaped line end keeps it inert.
+  if (line.name == "AGENT" && iequals(trim(line.value), "BEGIN:VCARD")) text += "\\n";
+  return text;
 }
 
 // ---------------------------------------------------------------- field helpers

@@ -86,16 +86,21 @@ std::string labeled_line(std::string_view name, const LabeledValue& item, const 
          ":" + value;
 }
 
+// True when text has the shape of pattern, where '9' stands for any digit.
+bool has_shape(std::string_view text, std::string_view pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool ok = pattern[i] == '9' ? (text[i] >= '0' && text[i] <= '9') : text[i] == pattern[i];
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // BDAY/ANNIVERSARY in RFC 6350's basic format; anything else is written as text.
 std::string date_line(std::string_view name, const std::string& date) {
-  const bool digits_ok =
-      std::all_of(date.begin(), date.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
-  if (digits_ok && date.size() == 10 && date[4] == '-' && date[7] == '-' && date.find('-', 8) == std::string::npos &&
-      date.substr(0, 4).find('-') == std::string::npos)
+  if (has_shape(date, "9999-99-99"))
     return std::string(name) + ":" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
-  if (digits_ok && date.size() == 7 && date.compare(0, 2, "--") == 0 && date[4] == '-' &&
-      date.substr(2, 2).find('-') == std::string::npos && date.substr(5, 2).find('-') == std::string::npos)
-    return std::string(name) + ":--" + date.substr(2, 2) + date.substr(5, 2);
+  if (has_shape(date, "--99-99")) return std::string(name) + ":--" + date.substr(2, 2) + date.substr(5, 2);
   return std::string(name) + ";VALUE=text:" + escape_vcard_text(date);
 }
 

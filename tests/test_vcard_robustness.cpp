@@ -198,6 +198,28 @@ TEST_CASE("regressions found by mutating the samples", "[vcard]") {
     CHECK(out.records[0].contact.phones[1].label == "home,office");
     check_output(out);
   }
+  SECTION("a date that only looks like YYYY-MM-DD is written as text") {
+    const ParseOutput out =
+        parse_vcard("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:D\r\nANNIVERSARY:1900-0--03\r\nEND:VCARD\r\n");
+    REQUIRE(out.records.size() == 1);
+    CHECK(out.records[0].contact.anniversary == "1900-0--03");
+    check_output(out);
+  }
+  SECTION("an AGENT whose value is only BEGIN:VCARD stays inert after export") {
+    const ParseOutput out = parse_vcard(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:A\r\nAGENT:\r\n\tBEGIN:VCARD\r\nFN:B\r\nEND:VCARD\r\nEND:VCARD\r\n");
+    REQUIRE(out.records.size() == 1);
+    CHECK(out.records[0].contact.name == "A");
+    CHECK(out.records[0].contact.extra_properties.front() == "AGENT:\tBEGIN:VCARD\\n");
+    check_output(out);
+  }
+  SECTION("a backslash before a quoted-printable line break keeps the break") {
+    const ParseOutput out =
+        parse_vcard("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:B\r\nNOTE;QUOTED-PRINTABLE:one\\=0D=0Atwo\r\nEND:VCARD\r\n");
+    REQUIRE(out.records.size() == 1);
+    CHECK(out.records[0].contact.notes == "one\\\ntwo");
+    check_output(out);
+  }
   SECTION("a kept quoted-printable line folded after '=' by our writer reads back exactly") {
     const std::string line =
         "X-NOTE;ENCODING=QUOTED-PRINTABLE:" + std::string(41, 'a') + "=0D=0A" + std::string(60, 'b');
