@@ -15,7 +15,10 @@ bool is_valid_tier(std::string_view tier) {
   return std::any_of(std::begin(kTiers), std::end(kTiers), [&](const auto& t) { return t.name == tier; });
 }
 
-bool has_target_layer(const Contact& contact) { return tier_parameters(contact.tier).layer != 0; }
+bool has_target_layer(const Contact& contact) {
+  // A cadence set by hand is a target too, even for someone in the dormant pool.
+  return tier_parameters(contact.tier).layer != 0 || (contact.cadence_days && *contact.cadence_days > 0);
+}
 
 double initial_stability(const Contact& contact) {
   if (contact.cadence_days && *contact.cadence_days > 0) return *contact.cadence_days;

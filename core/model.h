@@ -87,7 +87,7 @@ inline constexpr TierParameters kTiers[] = {
 const TierParameters& tier_parameters(std::string_view tier);
 // True for one of inner, close, regular, wider, dormant.
 bool is_valid_tier(std::string_view tier);
-// True when the contact has a target layer (is scheduled), false for the dormant pool.
+// True when the contact is scheduled: a tier with a layer, or a cadence set by hand.
 bool has_target_layer(const Contact& contact);
 
 // S0 for a contact: its hand-set cadence in days, else its tier's.

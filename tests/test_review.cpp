@@ -432,7 +432,7 @@ TEST_CASE("undo with nothing to undo says so", "[review]") {
   CHECK_FALSE(session->last_error().empty());
 }
 
-TEST_CASE("--date replay: the same store and seed give the same deck, run after run", "[review]") {
+TEST_CASE("replaying a day with --date: the same store and seed give the same deck, run after run", "[review]") {
   auto build = [](uint64_t seed) {
     auto store = memory_store();
     if (seed)
@@ -629,4 +629,28 @@ TEST_CASE("this week's focus list: starred in the last 7 days, most recent first
   focus = focus_this_week(*store, today);
   REQUIRE(focus.ok());
   CHECK(*focus == std::vector<int64_t>{ids[2], ids[1]});
+}
+
+TEST_CASE("a cadence set by hand schedules the contact, even in the dormant pool", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-03-03");
+  NewContact n{"Hand", "dormant", today - 20};
+  const auto id = add_contact(*store, n, today);
+  CHECK_FALSE(contact_of(*store, id).due);
+  REQUIRE(store
+              ->transaction([&]() -> Status {
+                Contact c = contact_of(*store, id);
+                c.cadence_days = 12;
+                if (Status s = store->update_contact(c); !s) return s;
+                return reschedule_contact(*store, id, today);
+              })
+              .ok());
+  const auto due = contact_of(*store, id).due;
+  REQUIRE(due);
+  const auto r = fuzz_range(12);
+  CHECK(*due - (today - 20) >= r.low);
+  CHECK(*due - (today - 20) <= r.high);
+  const auto deck = deck_on(*store, today);
+  REQUIRE(deck.size() == 1);
+  CHECK(deck[0].kind == CardKind::due);
 }
