@@ -19,6 +19,9 @@ struct SchedulingFields {
   bool starred = false;
   bool archived = false;
   int snooze_streak = 0;
+  // The newest touch of the contact when the decision was made: a later one (logged after
+  // the swipe, not through it) means undo must replay the schedule, not restore the old due.
+  int64_t last_interaction_id = 0;
 };
 
 Result<std::optional<std::pair<SchedulingFields, std::string>>> read_fields(Store& store, int64_t contact_id) {
@@ -36,6 +39,15 @@ Result<std::optional<std::pair<SchedulingFields, std::string>>> read_fields(Stor
   return std::optional<std::pair<SchedulingFields, std::string>>(std::make_pair(f, s->text(4)));
 }
 
+Result<int64_t> newest_interaction_id(Store& store, int64_t contact_id) {
+  auto s = store.db().prepare("SELECT coalesce(max(id), 0) FROM interactions WHERE contact_id = ?");
+  if (!s) return make_error(s.error());
+  s->bind(1, contact_id);
+  auto row = s->step();
+  if (!row) return make_error(row.error());
+  return *row ? s->int64(0) : int64_t{0};
+}
+
 Status write_fields(Store& store, int64_t contact_id, const SchedulingFields& f) {
   auto s = store.db().prepare("UPDATE contacts SET due = ?, starred = ?, archived = ?, snooze_streak = ? WHERE id = ?");
   if (!s) return make_error(s.error());
@@ -49,6 +61,7 @@ std::string before_state_json(const SchedulingFields& f, CardKind kind) {
                       {"starred", f.starred},
                       {"archived", f.archived},
                       {"snooze_streak", f.snooze_streak},
+                      {"last_interaction_id", f.last_interaction_id},
                       {"card", card_kind_name(kind)}};
   return j.dump();
 }
@@ -65,6 +78,7 @@ Result<SchedulingFields> parse_before_state(const std::string& text) {
   f.starred = j.value("starred", false);
   f.archived = j.value("archived", false);
   f.snooze_streak = j.value("snooze_streak", 0);
+  f.last_interaction_id = j.value("last_interaction_id", int64_t{0});
   return f;
 }
 
@@ -160,7 +174,10 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
     auto found = read_fields(store, card.contact_id);
     if (!found) return make_error(found.error());
     if (!*found) return make_error("no contact with id " + std::to_string(card.contact_id));
-    const SchedulingFields before = (*found)->first;
+    SchedulingFields before = (*found)->first;
+    auto newest = newest_interaction_id(store, card.contact_id);
+    if (!newest) return make_error(newest.error());
+    before.last_interaction_id = *newest;
     SchedulingFields after = before;
     switch (direction) {
       case Direction::right:
@@ -225,13 +242,25 @@ Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store) {
     if (auto done = s->step(); !done) return make_error(done.error());  // releases the statement
     auto before = parse_before_state(before_text);
     if (!before) return make_error(before.error());
-    if (Status w = write_fields(store, o.contact_id, *before); !w) return w;
     auto del = store.db().prepare("DELETE FROM decisions WHERE id = ?");
     if (!del) return make_error(del.error());
     del->bind(1, o.decision_id);
     if (Status r = del->run(); !r) return r;
     if (interaction_id)
       if (Status r = store.delete_interaction(*interaction_id); !r) return r;
+    auto newest = newest_interaction_id(store, o.contact_id);
+    if (!newest) return make_error(newest.error());
+    if (*newest > before->last_interaction_id) {
+      // A touch was logged after this decision: the swipe is taken back, but the due day
+      // and the snooze streak follow that touch, as they did before the undo.
+      auto now = read_fields(store, o.contact_id);
+      if (!now) return make_error(now.error());
+      if (*now) {
+        before->due = (*now)->first.due;
+        before->snooze_streak = 0;
+      }
+    }
+    if (Status w = write_fields(store, o.contact_id, *before); !w) return w;
     o.due = before->due;
     o.snooze_streak = before->snooze_streak;
     out = o;

@@ -654,3 +654,25 @@ TEST_CASE("a cadence set by hand schedules the contact, even in the dormant pool
   REQUIRE(deck.size() == 1);
   CHECK(deck[0].kind == CardKind::due);
 }
+
+TEST_CASE("undoing a swipe after a touch was logged keeps the touch's schedule", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-08-03");
+  const auto id = add_contact(*store, {"Later touch", "close", today - 90}, today - 90);
+  decide_top(*store, today, Direction::left, SnoozeChoice::month);
+  rekindle::test::log_touch(*store, id, today + 2, "inbound");  // they wrote back meanwhile
+  const Contact touched = contact_of(*store, id);
+  auto u = undo_last_decision(*store);
+  REQUIRE(u.ok());
+  REQUIRE(u->has_value());
+  const Contact after = contact_of(*store, id);
+  CHECK(after.due == touched.due);  // not the due from before the snooze
+  CHECK(after.snooze_streak == 0);
+  CHECK(history(*store, id).size() == 1);
+  auto seed = schedule_seed(*store);
+  REQUIRE(seed.ok());
+  CHECK(after.due == scheduled_due(after, history(*store, id), today + 2, *seed));
+  auto done = decisions_on(*store, today);
+  REQUIRE(done.ok());
+  CHECK(done->count == 0);
+}
