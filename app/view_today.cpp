@@ -607,7 +607,8 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float card_w = avail.x;
-  const float card_h = std::max(theme.px(260), avail.y - theme.px(kHintsHeight + kToastHeight + 14));
+  // Leave room for the card behind to peek out under this one.
+  const float card_h = std::max(theme.px(260), avail.y - theme.px(kHintsHeight + kToastHeight + kDeckPeek + 14));
   const ImVec2 size(card_w, card_h);
   const ImVec2 pivot(origin.x + card_w * 0.5f, origin.y + card_h * 0.5f);
   const double now = ImGui::GetTime();
@@ -655,7 +656,9 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
     const float scale = 0.94f + 0.06f * reveal;
     const int start = draw->VtxBuffer.Size;
     draw_card_face(draw, *next, details_for(model, next->contact_id), origin, size, theme, std::nullopt);
-    transform_since(draw, start, pivot, 0, ImVec2(0, theme.px(kDeckPeek + 8) * (1 - reveal)), scale);
+    // Scaled about its bottom edge and lowered, so a strip of it shows under the top card.
+    transform_since(draw, start, ImVec2(pivot.x, origin.y + card_h), 0,
+                    ImVec2(0, theme.px(kDeckPeek) * (1 - reveal)), scale);
   }
   if (top) {
     const int start = draw->VtxBuffer.Size;
@@ -686,7 +689,7 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
   }
   if (model.drag.active()) frame.animating = true;
 
-  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + card_h + theme.px(14)));
+  ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + card_h + theme.px(kDeckPeek + 14)));
   draw_hints(model, theme, frame, !overlay);
   draw_toast(model, theme, frame);
 }
@@ -839,6 +842,13 @@ void draw_details(TodayModel& model, const Theme& theme) {
               kColorTextFaint, close);
 }
 
+// Tomorrow's deck as core would deal it now (for the summary's "Tomorrow" line).
+int cards_due_tomorrow(const TodayModel& model) {
+  if (!model.store || !model.session) return 0;
+  auto tomorrow = core::todays_deck(*model.store, model.day + 1, model.session->limit());
+  return tomorrow ? static_cast<int>(tomorrow->size()) : 0;
+}
+
 }  // namespace
 
 core::KeyStroke key_stroke(const platform::KeyEvent& event) {
@@ -935,6 +945,7 @@ TodayModel load_today(core::Store& store, core::Day day) {
   }
   model.session.emplace(std::move(*session));
   model.state = model.session->current() ? TodayState::kDeck : TodayState::kAllCaughtUp;
+  if (model.state == TodayState::kAllCaughtUp) model.due_tomorrow = cards_due_tomorrow(model);
   return model;
 }
 
@@ -956,10 +967,7 @@ TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::Inp
     const TodayState before = model.state;
     model.state = model.session->current() ? TodayState::kDeck : TodayState::kAllCaughtUp;
     if (model.state == TodayState::kAllCaughtUp && (before != model.state || frame.command != core::DeckCommand::none))
-      if (model.store) {
-        auto tomorrow = core::todays_deck(*model.store, model.day + 1, model.session->limit());
-        model.due_tomorrow = tomorrow ? static_cast<int>(tomorrow->size()) : 0;
-      }
+      model.due_tomorrow = cards_due_tomorrow(model);
   }
   screen_heading(theme, "Today", long_date_label(model.day));
   switch (model.state) {
