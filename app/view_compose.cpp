@@ -163,12 +163,17 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* 
       wrapped_text(theme.fonts.strong, kColorText, model.draft.subject);
       ImGui::Dummy(ImVec2(0, theme.px(4)));
     }
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, kColorPage);
-    const float height = std::max(theme.px(140), ImGui::GetContentRegionAvail().y - theme.px(250));
-    if (ImGui::InputTextMultiline("##body", &model.body, ImVec2(card.content_width(), height),
-                                  ImGuiInputTextFlags_NoHorizontalScroll))
-      recompose(model, model.body);  // the guard and the count follow the user's words
-    ImGui::PopStyleColor();
+    if (model.editing) {
+      ImGui::PushStyleColor(ImGuiCol_FrameBg, kColorPage);
+      const float height = std::max(theme.px(140), ImGui::GetContentRegionAvail().y - theme.px(280));
+      if (ImGui::InputTextMultiline("##body", &model.body, ImVec2(card.content_width(), height)))
+        recompose(model, model.body);  // the guard and the count follow the user's words
+      ImGui::PopStyleColor();
+    } else {
+      wrapped_text(theme.fonts.body, kColorText, model.body);
+    }
+    ImGui::Dummy(ImVec2(0, theme.px(2)));
+    if (chip(theme, model.editing ? "Done" : "Edit text", false)) model.editing = !model.editing;
     if (model.draft.limit > 0) {
       const int length = core::character_count(model.body);
       const std::string count = std::to_string(length) + " / " + std::to_string(model.draft.limit) + " characters";

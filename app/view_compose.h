@@ -31,6 +31,7 @@ struct ComposeModel {
   std::string error;
   std::string status;  // "Copied to the clipboard", "Logged as sent"
   bool sent = false;   // logged once: the button does not log twice
+  bool editing = false;  // the body is an edit field (ImGui 1.86 cannot wrap one) instead of wrapped text
 };
 
 // What one frame of Compose did.
