@@ -68,7 +68,8 @@ int run_add(const CliContext& ctx, const AddArgs& args) {
     auto inserted = (*store)->insert_contact(c);
     if (!inserted) return core::make_error(inserted.error());
     id = *inserted;
-    // A new contact with no history is due on the day it is added (dormant pool: not scheduled).
+    // A new contact with no history has no due day: the deck shows it at once, whatever the
+    // day (the dormant pool is never scheduled).
     return core::reschedule_contact(**store, id, ctx.today());
   });
   if (!s) return fail(s.error());
@@ -183,7 +184,6 @@ void add_contact_commands(CLI::App& app, CliContext& ctx) {
   add->add_option("--url", add_args->urls, "Profile or web URL (repeatable)");
   add->add_option("--tier", add_args->tier, "Closeness: inner, close, regular, wider, dormant")
       ->check(CLI::IsMember({"inner", "close", "regular", "wider", "dormant"}));
-  add->add_option("--date", ctx.date_option, "Day the contact is added (default today)")->check(iso_date_validator());
   add->add_flag("--json", add_args->json, "Print {id, name} as JSON");
   add->callback([&ctx, add_args] { ctx.action = [&ctx, add_args] { return run_add(ctx, *add_args); }; });
 

@@ -47,11 +47,12 @@ Result<uint64_t> schedule_seed(Store& store) {
   return seed;
 }
 
-std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interaction> interactions, Day today,
-                                 uint64_t seed) {
+std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interaction> interactions, uint64_t seed) {
   if (!has_target_layer(contact)) return std::nullopt;
   const auto touched = last_touch(contact, interactions);
-  if (!touched) return today;
+  // Never touched: no due day, which the deck reads as "due now" on any day, so a replayed
+  // day before the contact was added still shows them.
+  if (!touched) return std::nullopt;
   const double s = replay_stability(contact, interactions);
   const int fuzzed = fuzzed_interval(interval_for(kTargetRetention, s), fuzz_factor(seed, contact.id, *touched));
   // Fuzz must not carry a contact past 2·S0: the layer's promise (a weekly contact is seen
@@ -60,7 +61,7 @@ std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interac
   return *touched + std::min(fuzzed, cap);
 }
 
-Status reschedule_contact(Store& store, int64_t contact_id, Day today) {
+Status reschedule_contact(Store& store, int64_t contact_id, Day /*today: the schedule depends only on the log*/) {
   auto found = store.contact(contact_id);
   if (!found) return make_error(found.error());
   if (!*found) return make_error("no contact with id " + std::to_string(contact_id));
@@ -70,7 +71,7 @@ Status reschedule_contact(Store& store, int64_t contact_id, Day today) {
   if (!xs) return make_error(xs.error());
   auto seed = schedule_seed(store);
   if (!seed) return make_error(seed.error());
-  const auto due = scheduled_due(c, *xs, today, *seed);
+  const auto due = scheduled_due(c, *xs, *seed);
   if (due == c.due) return Status::success();
   return set_due(store, contact_id, due);
 }

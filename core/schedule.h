@@ -21,9 +21,9 @@ namespace rekindle::core {
 Result<uint64_t> schedule_seed(Store& store);
 
 // The due day the event log implies: last touch + the fuzzed I(0.9,S), never more than
-// 2·S0 after it; `today` for a scheduled contact never touched; nullopt for the dormant pool.
-std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interaction> interactions, Day today,
-                                 uint64_t seed);
+// 2·S0 after it; nullopt for a contact never touched (due now, on any day) and for the
+// dormant pool.
+std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interaction> interactions, uint64_t seed);
 
 // Recomputes and stores a contact's due day from its event log, inside the caller's
 // transaction. Call it after adding a contact or changing its history, tier or cadence (it

@@ -17,8 +17,8 @@ json run_json(const std::vector<std::string>& args) {
   return json::parse(r.out);
 }
 
-std::string add(const std::string& db, const std::string& name, const std::string& tier, const std::string& date) {
-  auto r = run_rekindle({"--db", db, "add", "--name", name, "--tier", tier, "--date", date});
+std::string add(const std::string& db, const std::string& name, const std::string& tier) {
+  auto r = run_rekindle({"--db", db, "add", "--name", name, "--tier", tier});
   REQUIRE(r.exit_code == 0);
   return r.out.substr(0, r.out.find('\n'));
 }
@@ -35,12 +35,14 @@ TEST_CASE("due, swipe, undo as a process", "[cli-review]") {
   TempDir dir;
   const std::string db = dir.file("review.db");
   const std::string day = "2026-04-20";
-  const auto ada = add(db, "Ada Lovelace", "close", "2026-01-01");
-  add(db, "Grace Hopper", "inner", "2026-04-01");
-  add(db, "Alan Turing", "regular", "2026-04-20");
-  add(db, "Future Friend", "regular", "2026-05-01");  // not due yet on the day
+  const auto ada = add(db, "Ada Lovelace", "close");
+  add(db, "Grace Hopper", "inner");
+  add(db, "Alan Turing", "regular");
+  const auto future = add(db, "Future Friend", "regular");
   REQUIRE(run_rekindle({"--db", db, "log", ada, "--channel", "email", "--kind", "give", "--date", "2026-02-01"})
               .exit_code == 0);
+  // Touched five days before: not due yet on the day.
+  REQUIRE(run_rekindle({"--db", db, "log", future, "--channel", "phone", "--date", "2026-04-15"}).exit_code == 0);
 
   const json due = run_json({"--db", db, "due", "--date", day, "--json"});
   CHECK(due.at("date") == day);
@@ -103,8 +105,8 @@ TEST_CASE("due, swipe, undo as a process", "[cli-review]") {
 TEST_CASE("stats as a process", "[cli-review]") {
   TempDir dir;
   const std::string db = dir.file("stats.db");
-  const auto a = add(db, "A", "close", "2026-03-01");
-  add(db, "B", "regular", "2026-03-01");
+  const auto a = add(db, "A", "close");
+  add(db, "B", "regular");
   REQUIRE(
       run_rekindle({"--db", db, "log", a, "--channel", "phone", "--kind", "ask", "--date", "2026-03-10"}).exit_code ==
       0);
@@ -130,13 +132,14 @@ TEST_CASE("stats as a process", "[cli-review]") {
 TEST_CASE("log replays the schedule: an inbound message resets the due day", "[cli-review]") {
   TempDir dir;
   const std::string db = dir.file("log.db");
-  const auto id = add(db, "Reply", "regular", "2026-01-01");
+  const auto id = add(db, "Reply", "regular");
   auto due_of = [&] {
     const json list = run_json({"--db", db, "contacts", "--json"});
     REQUIRE(list.size() == 1);
     return list[0].at("due");
   };
-  CHECK(due_of() == "2026-01-01");  // added and never touched: due at once
+  CHECK(due_of().is_null());  // added and never touched: no due day, in the deck at once
+  CHECK(run_json({"--db", db, "due", "--date", "2020-01-01", "--json"}).at("cards").size() == 1);
   REQUIRE(run_rekindle({"--db", db, "swipe", "left", "--snooze", "quarter", "--date", "2026-01-05"}).exit_code == 0);
   CHECK(due_of() == "2026-04-06");
   REQUIRE(run_rekindle({"--db", db, "log", id, "--channel", "email", "--kind", "inbound", "--date", "2026-01-20"})

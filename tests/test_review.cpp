@@ -50,7 +50,10 @@ TEST_CASE("add schedules a new contact; the dormant pool is not scheduled", "[re
   auto store = memory_store();
   const Day today = day("2026-03-02");
   const auto fresh = add_contact(*store, {"Fresh", "close"}, today);
-  CHECK(contact_of(*store, fresh).due == today);  // never touched: due at once
+  // Never touched: no due day, and in the deck at once, on any day (a replay of an earlier
+  // day included).
+  CHECK_FALSE(contact_of(*store, fresh).due);
+  for (Day d : {today - 400, today, today + 30}) CHECK(ids_of(deck_on(*store, d)) == std::vector<int64_t>{fresh});
   const auto known = add_contact(*store, {"Known", "regular", day("2026-02-01")}, today);
   const auto due = contact_of(*store, known).due;
   REQUIRE(due);
@@ -80,7 +83,7 @@ TEST_CASE("logging replays the event log; the stored due equals a fresh replay",
   for (auto id : ids) {
     const Contact c = contact_of(*store, id);
     const auto xs = history(*store, id);
-    CHECK(c.due == scheduled_due(c, xs, d, *seed));
+    CHECK(c.due == scheduled_due(c, xs, *seed));
     // And the due is the last touch plus a fuzzed interval of the replayed stability.
     const double s = replay_stability(c, xs);
     const auto r = fuzz_range(s);
@@ -204,8 +207,8 @@ TEST_CASE("reasons in plain words", "[review]") {
   CHECK(deck[0].value > deck2[0].value);
 
   auto store3 = memory_store();
-  const Day today = day("2026-01-20");
-  add_contact(*store3, {"Overdue", "regular"}, today - 9);
+  const auto overdue = add_contact(*store3, {"Overdue", "regular", day("2025-09-01")}, day("2025-09-01"));
+  const Day today = *contact_of(*store3, overdue).due + 9;
   const auto deck3 = deck_on(*store3, today);
   REQUIRE(deck3.size() == 1);
   CHECK_THAT(deck3[0].reason, Catch::Contains("overdue by 9 days"));
@@ -227,7 +230,7 @@ TEST_CASE("the deck never exceeds N; reactivations at most 2 and none during a b
   for (int i = 0; i < 5; ++i) CHECK(deck[static_cast<size_t>(i)].kind == CardKind::due);
   CHECK(deck[5].kind == CardKind::reactivation);
   // A backlog from earlier days: no reactivations.
-  for (int i = 0; i < 12; ++i) add_contact(*store, {"Backlog" + std::to_string(i), "close"}, today - 3);
+  for (int i = 0; i < 12; ++i) add_contact(*store, {"Backlog" + std::to_string(i), "close", today - 200}, today - 200);
   for (int limit : {1, 5, 10, 20, 50}) {
     deck = deck_on(*store, today, limit);
     CHECK(static_cast<int>(deck.size()) == std::min(limit, 17));
@@ -671,7 +674,7 @@ TEST_CASE("undoing a swipe after a touch was logged keeps the touch's schedule",
   CHECK(history(*store, id).size() == 1);
   auto seed = schedule_seed(*store);
   REQUIRE(seed.ok());
-  CHECK(after.due == scheduled_due(after, history(*store, id), today + 2, *seed));
+  CHECK(after.due == scheduled_due(after, history(*store, id), *seed));
   auto done = decisions_on(*store, today);
   REQUIRE(done.ok());
   CHECK(done->count == 0);
