@@ -198,3 +198,47 @@ TEST_CASE("write_png_rgba refuses a buffer of the wrong size", "[gui][screenshot
   CHECK(image.width == 3);
   CHECK(image.height == 2);
 }
+
+namespace {
+
+// Pixels within a few levels of a colour (anti-aliased edges blend; cores of strokes do not).
+int pixels_near(const Image& image, std::array<int, 3> colour, int tolerance = 6) {
+  int count = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) {
+      const auto p = image.at(x, y);
+      if (std::abs(p[0] - colour[0]) <= tolerance && std::abs(p[1] - colour[1]) <= tolerance &&
+          std::abs(p[2] - colour[2]) <= tolerance)
+        ++count;
+    }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("screenshot of today with a LinkedIn deck: a white card on the page, its band, the four hints",
+          "[gui][screenshot][deck]") {
+  require_display();
+  TempDir dir;
+  const Run imported = run(rekindle_at(dir) + " import " + quoted(std::string(REKINDLE_TEST_DATA) + "/csv/linkedin_current.csv"));
+  INFO(imported.output);
+  REQUIRE(imported.exit_code == 0);
+  const std::string out = dir / "deck.png";
+  const Run shot = run(rekindle_at(dir) + " screenshot " + quoted(out) + " --screen today --size 430x860");
+  INFO(shot.output);
+  REQUIRE(shot.exit_code == 0);
+  const Image image = load_png(out);
+  REQUIRE(image.width == 430);
+  REQUIRE(image.height == 860);
+  CHECK(distinct_colours(image) > 100);
+  using namespace rekindle::app;
+  // The card fills the column below the progress bar: white a little inside its left edge,
+  // page colour in the margin beside it.
+  CHECK(image.at(28, 520) == rgb(kColorCard));
+  CHECK(image.at(6, 520) == rgb(kColorPage));
+  // Its soft accent band across the top and the avatar's ring.
+  CHECK(pixels_near(image, rgb(kColorAccentSoft)) > 4000);
+  // Each direction's colour shows in its hint under the card.
+  for (const ImU32 colour : {kColorReachOut, kColorSnooze, kColorStar, kColorArchive})
+    CHECK(pixels_near(image, rgb(colour), 24) > 8);
+}
