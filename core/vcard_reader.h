@@ -31,7 +31,7 @@ namespace rekindle::core {
 ParseOutput parse_vcard(std::string_view bytes, const ProgressFn& progress = nullptr);
 
 // The display name a card without FN gets: "Given Middle Family" from the name parts, else
-// the company, else the first e-mail, phone or URL; empty when there is none of these.
+// the nickname, the company, or the first e-mail, phone or URL; empty when there is none.
 std::string derive_display_name(const Contact& contact);
 
 }  // namespace rekindle::core
