@@ -196,7 +196,7 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
       break;
     }
     case Screen::kCompose: {
-      const ComposeFrame frame = draw_compose(compose_model_, theme, store_.get());
+      const ComposeFrame frame = draw_compose(compose_model_, theme, store_.get(), events);
       report.compose = frame.state;
       report.compose_frame = frame;
       break;

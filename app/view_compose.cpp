@@ -116,8 +116,18 @@ core::Status log_draft_sent(ComposeModel& model, core::Store& store) {
   return status;
 }
 
-ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* store) {
+ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* store,
+                          const platform::InputEvents& events) {
   ComposeFrame frame;
+  // One key per action, so a reach-out never needs the mouse.
+  bool copy_key = false, open_key = false, log_key = false;
+  for (const auto& event : events.keys) {
+    if (event.repeat || event.mods != 0 || model.editing) continue;
+    copy_key |= event.key == platform::key_for_char('c');
+    open_key |= event.key == platform::key_for_char('o');
+    log_key |= event.key == platform::key_for_char('s');
+    if (event.key == platform::key_for_char('e')) model.editing = true;
+  }
   screen_heading(theme, "Compose", model.contact_name.empty() ? "A personal message" : "To " + model.contact_name);
   if (model.contact_id == 0) {
     empty_state(theme, Icon::kCompose, "Your draft appears here",
@@ -190,15 +200,17 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* 
   const float gap = theme.px(8);
   const float width = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
-  if (action_button(theme, "Copy", width, false, !model.body.empty())) {
+  if ((action_button(theme, "Copy", width, false, !model.body.empty()) || copy_key) && !model.body.empty()) {
     std::string text = model.draft.subject.empty() ? model.body : model.draft.subject + "\n\n" + model.body;
     ImGui::SetClipboardText(text.c_str());  // the GLFW backend hands it to glfwSetClipboardString
     model.status = "Copied to the clipboard.";
     frame.copied = true;
   }
   ImGui::SameLine();
-  if (action_button(theme, model.draft.link.rfind("mailto:", 0) == 0 ? "Open mail" : "Open profile", width, false,
-                    !model.draft.link.empty())) {
+  if ((action_button(theme, model.draft.link.rfind("mailto:", 0) == 0 ? "Open mail" : "Open profile", width, false,
+                     !model.draft.link.empty()) ||
+       open_key) &&
+      !model.draft.link.empty()) {
     if (core::Status s = platform::open_link(model.draft.link); s) {
       model.status = "Opened " + model.draft.link;
       frame.opened = true;
@@ -207,14 +219,18 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* 
     }
   }
   ImGui::SameLine();
-  if (action_button(theme, model.sent ? "Logged" : "Log as sent", width, true, store && !model.sent)) {
+  if ((action_button(theme, model.sent ? "Logged" : "Log as sent", width, true, store && !model.sent) || log_key) &&
+      store && !model.sent) {
     if (core::Status s = log_draft_sent(model, *store); s)
       frame.logged = true;
     else
       model.status = s.error();
   }
   ImGui::PopStyleVar();
-  if (!model.status.empty()) centered_text(theme.fonts.small, kColorTextSecondary, model.status);
+  ImGui::Dummy(ImVec2(0, theme.px(2)));
+  centered_text(theme.fonts.small, model.status.empty() ? kColorTextFaint : kColorTextSecondary,
+                model.status.empty() ? "c copy  \u00b7  o open  \u00b7  s log as sent  \u00b7  Esc back to the deck"
+                                     : model.status);
   return frame;
 }
 

@@ -11,6 +11,7 @@
 #include "core/composer.h"
 #include "core/message_template.h"
 #include "core/store.h"
+#include "platform/input.h"
 
 namespace rekindle::app {
 
@@ -51,7 +52,9 @@ void choose_draft(ComposeModel& model, const std::string& channel, const std::st
 // Logs the draft as sent through core, in one store transaction.
 core::Status log_draft_sent(ComposeModel& model, core::Store& store);
 
-// Draws the screen into the current window; store is where "Log as sent" writes.
-ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* store);
+// Draws the screen into the current window; store is where "Log as sent" writes. Keys (when
+// no text field has them): c copies, o opens the link, s logs as sent, e edits the text.
+ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* store,
+                          const platform::InputEvents& events = {});
 
 }  // namespace rekindle::app

@@ -701,8 +701,9 @@ void draw_summary(TodayModel& model, const Theme& theme, TodayFrame& frame) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float pad = theme.px(22);
-  const float height = theme.px(s.reviewed > 0 ? 400 : 300);
-  paint_card(draw, at, ImVec2(at.x + width, at.y + height), theme);
+  // Content first on the top channel; the card behind it once its height is known.
+  draw->ChannelsSplit(2);
+  draw->ChannelsSetCurrent(1);
   const float cx = at.x + width * 0.5f;
   float y = at.y + pad;
   const float r = theme.px(30);
@@ -713,10 +714,14 @@ void draw_summary(TodayModel& model, const Theme& theme, TodayFrame& frame) {
                 width - 2 * pad);
   y += theme.fonts.big->FontSize + theme.px(6);
   const std::string people = model.contact_count == 1 ? "1 person" : std::to_string(model.contact_count) + " people";
-  const std::string line = s.reviewed > 0 ? "You went through " + std::to_string(s.reviewed) + " today. Well done."
-                                          : "Nobody needs a nudge today. Your network of " + people + " is resting.";
-  y += wrapped_block(draw, theme.fonts.body, ImVec2(at.x + pad, y), width - 2 * pad, 3, kColorTextSecondary, line);
-  y += theme.px(12);
+  const std::string lines[] = {
+      s.reviewed > 0 ? "You went through " + std::to_string(s.reviewed) + " today." : "Nobody needs a nudge today.",
+      s.reviewed > 0 ? "Well done." : "Your network of " + people + " is resting."};
+  for (const auto& line : lines) {
+    text_centered(draw, theme.fonts.body, cx, y, kColorTextSecondary, line, width - 2 * pad);
+    y += theme.fonts.body->FontSize + theme.px(4);
+  }
+  y += theme.px(14);
 
   if (s.reviewed > 0) {
     const struct {
@@ -751,9 +756,14 @@ void draw_summary(TodayModel& model, const Theme& theme, TodayFrame& frame) {
                   ImVec2(at.x + width - pad - text_width(theme.fonts.strong, value), y), kColorText, value.c_str());
     y += theme.fonts.body->FontSize + theme.px(10);
   }
+  const float height = y - at.y + pad - theme.px(10);
+  draw->ChannelsSetCurrent(0);
+  paint_card(draw, at, ImVec2(at.x + width, at.y + height), theme);
+  draw->ChannelsMerge();
   ImGui::Dummy(ImVec2(width, height + theme.px(14)));
-  if (s.reviewed > 0) draw_toast(model, theme, frame);
-  if (s.reviewed > 0 && !model.last)
+  if (s.reviewed > 0 && (model.last || !model.notice.empty()))
+    draw_toast(model, theme, frame);
+  else if (s.reviewed > 0)
     centered_text(theme.fonts.small, kColorTextFaint, "Press u to undo the last decision");
 }
 

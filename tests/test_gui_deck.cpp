@@ -136,6 +136,15 @@ TEST_CASE("deck: Right records reach-out through the session, opens the composer
   REQUIRE(report.compose);
   CHECK(*report.compose == app::ComposeState::kDraft);
 
+  // One key logs the message as sent, once.
+  report = ui.frame(shell, press('s'));
+  REQUIRE(report.compose_frame);
+  CHECK(report.compose_frame->logged);
+  CHECK(!ui.frame(shell, press('s')).compose_frame->logged);
+  auto logged = store.interactions(before[0]);
+  REQUIRE(logged.ok());
+  CHECK(logged->size() == 1);
+
   // Esc goes back to the deck, where the next card is on top.
   ui.frame(shell, press(platform::Key::kEscape));
   report = ui.frames(shell, 2);
