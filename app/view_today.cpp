@@ -953,6 +953,8 @@ TodayModel load_today(core::Store& store, core::Day day) {
     model.error = session.error();
     return model;
   }
+  if (auto invert = store.setting(kTouchpadInvertSetting); invert && *invert)
+    model.scroll.set_invert(**invert == "1" || **invert == "true");
   model.session.emplace(std::move(*session));
   model.state = model.session->current() ? TodayState::kDeck : TodayState::kAllCaughtUp;
   if (model.state == TodayState::kAllCaughtUp) model.due_tomorrow = cards_due_tomorrow(model);
@@ -1003,6 +1005,7 @@ TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::Inp
     model.overlay = TodayOverlay::kNone;
   if (model.session && model.session->current()) frame.top_contact = model.session->current()->contact_id;
   frame.state = model.state;
+  frame.overlay = model.overlay;
   return frame;
 }
 

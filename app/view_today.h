@@ -76,7 +76,11 @@ struct TodayFrame {
   int64_t top_contact = 0;                              // the card on top after this frame (0: none)
   std::optional<int64_t> reach_out;  // a right swipe: the shell opens the composer for this contact
   bool animating = false;            // draw again soon: a card is moving
+  TodayOverlay overlay = TodayOverlay::kNone;  // shown after this frame
 };
+
+// The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".
+inline constexpr const char* kTouchpadInvertSetting = "touchpad_invert";
 
 // Reads what Today shows on day from the store and opens the review session.
 TodayModel load_today(core::Store& store, core::Day day);

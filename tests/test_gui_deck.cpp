@@ -310,3 +310,24 @@ TEST_CASE("compose: core's draft for the contact, and Log as sent records one to
   CHECK((*interactions)[0].channel == "linkedin");
   CHECK((*interactions)[0].date == kToday);
 }
+
+TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting flips the touchpad", "[gui][deck]") {
+  HeadlessDeck ui;
+  auto owned = deck_store();
+  core::Store& store = *owned;
+  REQUIRE(store.set_setting(app::kTouchpadInvertSetting, "1").ok());
+  const std::vector<int64_t> ids = deck_ids(store);
+  app::AppShell shell(std::move(owned), "", kToday);
+  ui.frames(shell, 2);
+  CHECK(ui.frame(shell, press(platform::Key::kEnter)).today_frame->overlay == app::TodayOverlay::kDetails);
+  CHECK(ui.frame(shell).today_frame->overlay == app::TodayOverlay::kDetails);
+  CHECK(ui.frame(shell, press(platform::Key::kEscape)).today_frame->overlay == app::TodayOverlay::kNone);
+
+  // Inverted: fingers "left" in the raw offsets is a right swipe (reach out).
+  platform::InputEvents swipe;
+  for (int i = 0; i < 5; ++i) swipe.scrolls.push_back({-1.0, 0.0});
+  CHECK(ui.frame(shell, swipe).today_frame->command == DeckCommand::swipe_right);
+  auto done = core::decisions_on(store, kToday);
+  REQUIRE(done.ok());
+  CHECK(done->decided.count(ids[0]) == 1);
+}
