@@ -2,9 +2,9 @@
 // app shell. The loop sleeps in the event queue whenever nothing changes.
 #include "app/gui.h"
 
+#include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
-#include <GLFW/glfw3.h>
 #include <imgui.h>
 
 #include <algorithm>

@@ -112,8 +112,7 @@ void AppShell::reload() {
         auto session = core::ReviewSession::open(*store_, today_);
         if (session && session->current()) contact = session->current()->contact_id;
       }
-      if (contact != 0 && !compose_model_.context)
-        compose_model_ = load_compose(*store_, contact, today_, templates());
+      if (contact != 0 && !compose_model_.context) compose_model_ = load_compose(*store_, contact, today_, templates());
       break;
     }
     case Screen::kContacts:

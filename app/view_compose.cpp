@@ -35,7 +35,8 @@ void recompose(ComposeModel& model, std::optional<std::string> user_text) {
 }
 
 const char* template_label(const ComposeModel& model, const std::string& name) {
-  if (const core::MessageTemplate* t = model.templates.find(name)) return t->label.empty() ? t->name.c_str() : t->label.c_str();
+  if (const core::MessageTemplate* t = model.templates.find(name))
+    return t->label.empty() ? t->name.c_str() : t->label.c_str();
   return name.c_str();
 }
 
@@ -65,7 +66,8 @@ bool action_button(const Theme& theme, const char* label, float width, bool prim
   ImU32 fill = primary ? kColorAccent : kColorCard;
   if (!enabled) fill = kColorTrack;
   draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), fill, theme.px(12));
-  if (!primary && enabled) draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), kColorDivider, theme.px(12), 0, theme.px(1.5f));
+  if (!primary && enabled)
+    draw->AddRect(at, ImVec2(at.x + size.x, at.y + size.y), kColorDivider, theme.px(12), 0, theme.px(1.5f));
   if (hovered) draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), IM_COL32(0, 0, 0, 14), theme.px(12));
   ImFont* font = theme.fonts.strong;
   const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label);
@@ -160,7 +162,8 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* 
   if (ImGui::BeginCombo("##template", template_label(model, model.template_name))) {
     for (const auto& t : model.templates.templates) {
       const bool selected = t.name == model.template_name;
-      if (ImGui::Selectable(t.label.empty() ? t.name.c_str() : t.label.c_str(), selected)) choose_draft(model, "", t.name);
+      if (ImGui::Selectable(t.label.empty() ? t.name.c_str() : t.label.c_str(), selected))
+        choose_draft(model, "", t.name);
     }
     ImGui::EndCombo();
   }

@@ -30,8 +30,8 @@ struct ComposeModel {
   core::Draft draft;                   // as core composed (or checked) it
   std::string body;                    // the text being edited
   std::string error;
-  std::string status;  // "Copied to the clipboard", "Logged as sent"
-  bool sent = false;   // logged once: the button does not log twice
+  std::string status;    // "Copied to the clipboard", "Logged as sent"
+  bool sent = false;     // logged once: the button does not log twice
   bool editing = false;  // the body is an edit field (ImGui 1.86 cannot wrap one) instead of wrapped text
 };
 

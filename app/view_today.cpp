@@ -224,8 +224,9 @@ void draw_face(ImDrawList* draw, ImVec2 center, float radius, const core::Card& 
                const Theme& theme) {
   if (details.texture) {
     const ImTextureID id = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(details.texture->id));
-    draw->AddImageRounded(id, ImVec2(center.x - radius, center.y - radius), ImVec2(center.x + radius, center.y + radius),
-                          ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE, radius);
+    draw->AddImageRounded(id, ImVec2(center.x - radius, center.y - radius),
+                          ImVec2(center.x + radius, center.y + radius), ImVec2(0, 0), ImVec2(1, 1), IM_COL32_WHITE,
+                          radius);
   } else {
     draw_avatar(draw, center, radius, card.name, theme);
   }
@@ -657,8 +658,8 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
     const int start = draw->VtxBuffer.Size;
     draw_card_face(draw, *next, details_for(model, next->contact_id), origin, size, theme, std::nullopt);
     // Scaled about its bottom edge and lowered, so a strip of it shows under the top card.
-    transform_since(draw, start, ImVec2(pivot.x, origin.y + card_h), 0,
-                    ImVec2(0, theme.px(kDeckPeek) * (1 - reveal)), scale);
+    transform_since(draw, start, ImVec2(pivot.x, origin.y + card_h), 0, ImVec2(0, theme.px(kDeckPeek) * (1 - reveal)),
+                    scale);
   }
   if (top) {
     const int start = draw->VtxBuffer.Size;
@@ -680,8 +681,8 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
       const core::Vec2 at{from.x + (to.x - from.x) * e, from.y + (to.y - from.y) * e};
       const int start = draw->VtxBuffer.Size;
       core::DragHint full{model.fly_out->direction, 1.0f};
-      draw_card_face(draw, model.fly_out->card, details_for(model, model.fly_out->card.contact_id), origin, size,
-                     theme, full);
+      draw_card_face(draw, model.fly_out->card, details_for(model, model.fly_out->card.contact_id), origin, size, theme,
+                     full);
       transform_since(draw, start, ImVec2(pivot.x, origin.y + card_h), core::drag_rotation(at, card_w),
                       ImVec2(at.x, at.y), 1.0f);
       frame.animating = true;
@@ -747,7 +748,7 @@ void draw_summary(TodayModel& model, const Theme& theme, TodayFrame& frame) {
     y += tile_h + theme.px(18);
   }
   const std::string streak = s.streak_days == 1 ? "1 day" : std::to_string(s.streak_days) + " days";
-  const std::string tomorrow = model.due_tomorrow == 0    ? "nothing due"
+  const std::string tomorrow = model.due_tomorrow == 0   ? "nothing due"
                                : model.due_tomorrow == 1 ? "1 card"
                                                          : std::to_string(model.due_tomorrow) + " cards";
   for (const auto& [label, value] : {std::pair<const char*, std::string>{"Streak", streak}, {"Tomorrow", tomorrow}}) {

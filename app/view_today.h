@@ -31,9 +31,9 @@ enum class TodayOverlay { kNone, kHelp, kDetails };
 
 // What a card shows beyond core's Card: read once per contact from the store.
 struct CardDetails {
-  std::string last_note;  // the latest interaction's note, else the contact's notes
-  std::string offer;      // "what I can offer" for the current goal
-  std::string can_help;   // "how they could help"
+  std::string last_note;           // the latest interaction's note, else the contact's notes
+  std::string offer;               // "what I can offer" for the current goal
+  std::string can_help;            // "how they could help"
   std::vector<std::string> lines;  // e-mails, phones, links, tags: for the details overlay
   std::string photo;               // image bytes, empty when none
   std::optional<platform::Texture> texture;
@@ -74,9 +74,9 @@ struct TodayFrame {
   TodayState state = TodayState::kNoContacts;
   core::DeckCommand command = core::DeckCommand::none;  // the command sent to the session
   int64_t top_contact = 0;                              // the card on top after this frame (0: none)
-  std::optional<int64_t> reach_out;  // a right swipe: the shell opens the composer for this contact
-  bool animating = false;            // draw again soon: a card is moving
-  TodayOverlay overlay = TodayOverlay::kNone;  // shown after this frame
+  std::optional<int64_t> reach_out;                     // a right swipe: the shell opens the composer for this contact
+  bool animating = false;                               // draw again soon: a card is moving
+  TodayOverlay overlay = TodayOverlay::kNone;           // shown after this frame
 };
 
 // The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".

@@ -204,7 +204,7 @@ std::optional<SwipeDirection> ScrollRecognizer::feed(double x, double y, double 
   if (has_last_) {
     const double pause = t - last_t_;
     if (cooling_ && pause >= tuning_.rearm_pause) cooling_ = false;  // the tail has stopped
-    if (pause >= tuning_.gesture_gap) sum_ = {};                    // an unfinished nudge is forgotten
+    if (pause >= tuning_.gesture_gap) sum_ = {};                     // an unfinished nudge is forgotten
   }
   has_last_ = true;
   last_t_ = t;

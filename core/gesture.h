@@ -41,10 +41,10 @@ struct Vec2 {
 // Tuning of a drag, in fractions of the card's width and card widths per second, so the
 // same hand movement works at any display scale.
 struct DragTuning {
-  float commit_fraction = 0.35f;   // released this far from the start: the swipe completes
-  float flick_speed = 1.6f;        // released this fast (widths/s) towards a side: completes too
+  float commit_fraction = 0.35f;     // released this far from the start: the swipe completes
+  float flick_speed = 1.6f;          // released this fast (widths/s) towards a side: completes too
   float flick_min_fraction = 0.06f;  // ...but a flick must also have moved this far
-  float velocity_window = 0.08f;   // seconds of recent samples used for the release velocity
+  float velocity_window = 0.08f;     // seconds of recent samples used for the release velocity
 };
 
 // One drag of the card: where it started and the recent pointer samples.
@@ -110,7 +110,7 @@ float ease_out(float t);
 // Tuning of two-finger scrolling. Units are GLFW scroll offsets: under X11 each event is a
 // discrete ±1 step; Wayland and macOS send continuous deltas of a fraction of a step.
 struct ScrollTuning {
-  float threshold = 4.0f;     // accumulated horizontal offset that completes a swipe
+  float threshold = 4.0f;  // accumulated horizontal offset that completes a swipe
   // Vertical swipes need this much more: a mouse wheel scrolls vertically, and a few notches
   // rolled by habit must not archive anyone.
   float vertical_factor = 1.5f;

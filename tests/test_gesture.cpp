@@ -143,7 +143,7 @@ TEST_CASE("drag: a fast flick completes a short drag; a pause before letting go 
 TEST_CASE("drag: flicking back towards the centre cancels", "[gesture]") {
   DragTracker tracker;
   tracker.begin({0, 0}, 0);
-  tracker.move({kCardWidth * 0.30f, 0}, 0.5);  // slowly out to 30 %
+  tracker.move({kCardWidth * 0.30f, 0}, 0.5);   // slowly out to 30 %
   tracker.move({kCardWidth * 0.25f, 0}, 0.52);  // then quickly back
   tracker.move({kCardWidth * 0.15f, 0}, 0.54);
   CHECK(tracker.release(0.545, kCardWidth) == std::nullopt);

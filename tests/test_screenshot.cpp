@@ -220,7 +220,8 @@ TEST_CASE("screenshot of today with a LinkedIn deck: a white card on the page, i
           "[gui][screenshot][deck]") {
   require_display();
   TempDir dir;
-  const Run imported = run(rekindle_at(dir) + " import " + quoted(std::string(REKINDLE_TEST_DATA) + "/csv/linkedin_current.csv"));
+  const Run imported =
+      run(rekindle_at(dir) + " import " + quoted(std::string(REKINDLE_TEST_DATA) + "/csv/linkedin_current.csv"));
   INFO(imported.output);
   REQUIRE(imported.exit_code == 0);
   const std::string out = dir / "deck.png";
