@@ -179,6 +179,32 @@ std::string ellipsize(ImFont* font, float size, std::string_view text, float max
   return std::string(text.substr(0, keep)) + kEllipsis;
 }
 
+std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_view text, float width) {
+  std::vector<std::string_view> rows;
+  const char* begin = text.data();
+  const char* const end = begin + text.size();
+  const float scale = size / font->FontSize;
+  while (begin < end) {
+    // ImGui's word wrap runs on across newlines: wrap each paragraph on its own.
+    const char* paragraph_end = std::find(begin, end, '\n');
+    if (paragraph_end == begin) {  // an empty line
+      rows.emplace_back();
+      ++begin;
+      continue;
+    }
+    const char* stop = font->CalcWordWrapPositionA(scale, begin, paragraph_end, width);
+    if (stop > paragraph_end) stop = paragraph_end;
+    if (stop == begin) stop = begin + std::min<size_t>(utf8_length(static_cast<unsigned char>(*begin)), end - begin);
+    const char* row_end = stop;
+    while (row_end > begin && row_end[-1] == ' ') --row_end;
+    rows.emplace_back(begin, static_cast<size_t>(row_end - begin));
+    begin = stop;
+    if (begin < end && *begin == '\n') ++begin;  // the break that ended this paragraph
+    while (begin < end && *begin == ' ') ++begin;
+  }
+  return rows;
+}
+
 std::string initials(std::string_view name) {
   std::string first, last;
   size_t i = 0;

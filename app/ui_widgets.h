@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/theme.h"
 
@@ -45,6 +46,10 @@ void command_chip(const Theme& theme, const char* command);
 
 // text cut to fit max_width in font at size, ending in "…" when cut (UTF-8 safe).
 std::string ellipsize(ImFont* font, float size, std::string_view text, float max_width);
+
+// text broken into lines no wider than width in font at size: at its line breaks ('\n',
+// an empty line kept as an empty row) and between words. Views pointing into text.
+std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_view text, float width);
 
 // One or two upper-case initials from a display name ("Ada Lovelace" -> "AL"), UTF-8 aware.
 std::string initials(std::string_view name);

@@ -128,18 +128,10 @@ float wrapped_block(ImDrawList* draw, ImFont* font, ImVec2 pos, float width, int
     text += "\u2026";
   }
   // ImGui's wrapped text has no line spacing setting; draw it line by line for air.
-  const char* begin = text.c_str();
-  const char* end = begin + text.size();
   float y = pos.y;
-  while (begin < end) {
-    const char* stop = font->CalcWordWrapPositionA(1.0f, begin, end, width);
-    if (stop == begin) stop = begin + 1;
-    const char* line_end = stop;
-    while (line_end > begin && (line_end[-1] == ' ' || line_end[-1] == '\n')) --line_end;
-    draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, begin, line_end);
+  for (const std::string_view row : wrap_lines(font, font->FontSize, text, width)) {
+    draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, row.data(), row.data() + row.size());
     y += line;
-    begin = stop;
-    while (begin < end && (*begin == ' ' || *begin == '\n')) ++begin;
   }
   return y - pos.y;
 }
@@ -651,6 +643,8 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
   const core::ReviewSession& session = *model.session;
   const core::Card* top = session.current();
   const core::Card* next = session.next();
+  // A card on the move may cross the page margins on its way off the screen.
+  draw->PushClipRect(ImVec2(0, 0), ImGui::GetIO().DisplaySize, false);
   // Behind: the next card, a little smaller and lower, growing into place as the top one leaves.
   if (next) {
     const float reveal = top ? hint.strength : 1.0f;
@@ -688,6 +682,7 @@ void draw_deck(TodayModel& model, const Theme& theme, TodayFrame& frame) {
       frame.animating = true;
     }
   }
+  draw->PopClipRect();
   if (model.drag.active()) frame.animating = true;
 
   ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + card_h + theme.px(kDeckPeek + 14)));
@@ -781,15 +776,15 @@ void overlay_card(const Theme& theme, float height, ImVec2* min, ImVec2* max) {
 
 void draw_help(const Theme& theme) {
   static constexpr std::pair<const char*, const char*> kKeys[] = {
-      {"\u2192  or  l", "Reach out (opens the composer)"},
-      {"\u2190  or  h", "Snooze for a week"},
-      {"\u2191  or  k", "Star: focus this week"},
-      {"\u2193  or  j", "Archive"},
+      {"Right  or  l", "Reach out (opens the composer)"},
+      {"Left  or  h", "Snooze for a week"},
+      {"Up  or  k", "Star: focus this week"},
+      {"Down  or  j", "Archive"},
       {"u, Backspace, Ctrl+Z", "Undo, as many times as you like"},
       {"Enter  or  click", "The card's details"},
       {"Esc", "Close this, or leave the composer"},
       {"1  2  3  4", "Today, Contacts, Strategy, Stats"},
-      {"Drag  /  two fingers", "Swipe the card with the mouse or touchpad"},
+      {"Drag  /  two fingers", "Swipe with the mouse or touchpad"},
   };
   ImVec2 min, max;
   const float row = theme.px(40);
@@ -817,11 +812,35 @@ void draw_details(TodayModel& model, const Theme& theme) {
   const core::Card* card = model.session ? model.session->current() : nullptr;
   if (!card) return;
   const CardDetails& d = details_for(model, card->contact_id);
-  ImVec2 min, max;
-  overlay_card(theme, theme.px(460), &min, &max);
-  ImDrawList* fg = ImGui::GetForegroundDrawList();
+  struct Section {
+    const char* label;
+    std::string text;
+    ImU32 dot;
+    int lines;
+  };
+  std::string contact_lines;
+  for (const auto& line : d.lines) contact_lines += (contact_lines.empty() ? "" : "\n") + line;
+  const Section sections[] = {{"CONTACT", contact_lines, kColorAccent, 4},
+                              {"WHY TODAY", sentence_case(card->reason), kColorAccent, 3},
+                              {"NOTES", d.last_note, kColorSnooze, 4},
+                              {"HOW THEY COULD HELP", d.can_help, kColorStar, 2},
+                              {"WHAT I CAN OFFER", d.offer, kColorReachOut, 2}};
   const float pad = theme.px(22);
-  const float width = max.x - min.x - 2 * pad;
+  const float display_w = ImGui::GetIO().DisplaySize.x;
+  const float width = std::min(display_w - theme.px(40), theme.px(420)) - 2 * pad;
+  ImFont* body = theme.fonts.body;
+  const float line = body->FontSize * 1.25f;
+  // The card is as tall as what it holds: measure first, then draw.
+  float height = pad + theme.px(70) + pad + theme.fonts.small->FontSize + theme.px(8);
+  for (const auto& section : sections)
+    if (!section.text.empty()) {
+      const float text_h = body->CalcTextSizeA(body->FontSize, FLT_MAX, width, section.text.c_str()).y;
+      const int lines = std::min(section.lines, static_cast<int>(text_h / body->FontSize + 0.5f));
+      height += theme.fonts.small->FontSize + theme.px(6) + line * std::max(lines, 1) + theme.px(10);
+    }
+  ImVec2 min, max;
+  overlay_card(theme, height, &min, &max);
+  ImDrawList* fg = ImGui::GetForegroundDrawList();
   float y = min.y + pad;
   draw_face(fg, ImVec2(min.x + pad + theme.px(26), y + theme.px(26)), theme.px(26), *card, d, theme);
   const float tx = min.x + pad + theme.px(66);
@@ -832,20 +851,13 @@ void draw_details(TodayModel& model, const Theme& theme) {
   fg->AddText(theme.fonts.small, theme.fonts.small->FontSize, ImVec2(tx, y + theme.px(30)), kColorTextSecondary,
               ellipsize(theme.fonts.small, theme.fonts.small->FontSize, role, max.x - pad - tx).c_str());
   y += theme.px(70);
-  auto section = [&](const char* label, const std::string& text, ImU32 dot, int lines) {
-    if (text.empty() || y > max.y - pad - theme.px(40)) return;
-    section_label(fg, theme, ImVec2(min.x + pad, y), label, dot);
+  for (const auto& section : sections) {
+    if (section.text.empty()) continue;
+    section_label(fg, theme, ImVec2(min.x + pad, y), section.label, section.dot);
     y += theme.fonts.small->FontSize + theme.px(6);
-    y += wrapped_block(fg, theme.fonts.body, ImVec2(min.x + pad, y), width, lines, kColorText, text);
+    y += wrapped_block(fg, body, ImVec2(min.x + pad, y), width, section.lines, kColorText, section.text);
     y += theme.px(10);
-  };
-  std::string contact_lines;
-  for (const auto& line : d.lines) contact_lines += (contact_lines.empty() ? "" : "\n") + line;
-  section("CONTACT", contact_lines, kColorAccent, 4);
-  section("WHY TODAY", sentence_case(card->reason), kColorAccent, 3);
-  section("NOTES", d.last_note, kColorSnooze, 4);
-  section("HOW THEY COULD HELP", d.can_help, kColorStar, 2);
-  section("WHAT I CAN OFFER", d.offer, kColorReachOut, 2);
+  }
   const char* close = "Esc or click to close";
   fg->AddText(theme.fonts.small, theme.fonts.small->FontSize,
               ImVec2((min.x + max.x) * 0.5f - text_width(theme.fonts.small, close) * 0.5f,

@@ -4,10 +4,12 @@
 #include <imgui.h>
 
 #include <catch2/catch.hpp>
+#include <cfloat>
 #include <memory>
 
 #include "app/theme.h"
 #include "app/ui_shell.h"
+#include "app/ui_widgets.h"
 #include "core/review_session.h"
 #include "core/store.h"
 
@@ -330,4 +332,25 @@ TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting fl
   auto done = core::decisions_on(store, kToday);
   REQUIRE(done.ok());
   CHECK(done->decided.count(ids[0]) == 1);
+}
+
+TEST_CASE("wrap_lines keeps line breaks and wraps words within the width", "[gui][deck]") {
+  HeadlessDeck ui;
+  ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+  const float size = font->FontSize;
+  // Two lines of a contact's details stay two rows (ImGui's own wrap would run them together).
+  auto rows = app::wrap_lines(font, size, "maya@example.com\nhttps://www.linkedin.com/in/maya", 400);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0] == "maya@example.com");
+  CHECK(rows[1] == "https://www.linkedin.com/in/maya");
+  CHECK(app::wrap_lines(font, size, "one\n\ntwo", 400).size() == 3);
+  CHECK(app::wrap_lines(font, size, "", 400).empty());
+  const std::string text = "Coffee at the conference: she is leaving Acme to start a studio and asked about hiring";
+  rows = app::wrap_lines(font, size, text, 150);
+  CHECK(rows.size() > 2);
+  for (auto row : rows) {
+    CHECK(font->CalcTextSizeA(size, FLT_MAX, 0, row.data(), row.data() + row.size()).x <= 150.5f);
+    CHECK(!row.empty());
+    CHECK(row.front() != ' ');
+  }
 }
