@@ -175,7 +175,8 @@ int run_stats(const CliContext& ctx, bool json) {
                 {"give", st->give},
                 {"ask", st->ask},
                 {"inbound", st->inbound},
-                {"due_next_14_days", st->due_next_14_days}});
+                {"due_next_14_days", st->due_next_14_days},
+                {"relevant_without_offer", st->relevant_without_offer}});
     return 0;
   }
   std::printf("Contacts %d: warm %d, cooling %d, cold %d, dormant %d (archived %d)\n", st->contacts, st->warm,
@@ -187,6 +188,9 @@ int run_stats(const CliContext& ctx, bool json) {
   std::printf("\nDue in the next 14 days (today first):");
   for (int n : st->due_next_14_days) std::printf(" %d", n);
   std::printf("\n");
+  if (st->relevant_without_offer)
+    std::printf("Give first: %d contact%s relevant to your goal with nothing to offer yet (rekindle strategy).\n",
+                st->relevant_without_offer, st->relevant_without_offer == 1 ? "" : "s");
   return 0;
 }
 

@@ -53,6 +53,8 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
     ++st.contacts;
     if (c.archived) ++st.archived;
     if (c.starred && !c.archived) ++st.starred;
+    // A relational networker gives first: count who matters for the goal but gets nothing yet.
+    if (!c.archived && r.relevance != "none" && r.offer.empty()) ++st.relevant_without_offer;
     switch (health_of(c, r.interactions, today)) {
       case Health::warm:
         ++st.warm;

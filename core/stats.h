@@ -29,6 +29,7 @@ struct NetworkStats {
   std::vector<int> reach_outs_by_week;  // 12 weeks, oldest first; the last is the 7 days to today
   int give = 0, ask = 0, inbound = 0;   // touchpoints of each kind, all time
   std::vector<int> due_next_14_days;    // [0]: due today or overdue; [i]: due on today + i
+  int relevant_without_offer = 0;       // relevant to the current goal, nothing to offer yet
 };
 
 // The figures of a network on a day, with the streak computed elsewhere.
