@@ -163,7 +163,12 @@ void command_chip(const Theme& theme, const char* command) {
   ImGui::PopFont();
 }
 
-std::string ellipsize(ImFont* font, float size, std::string_view text, float max_width) {
+std::string ellipsize(ImFont* font, float size, std::string_view raw, float max_width) {
+  // One line: a line break inside a field (a title imported with one) becomes a space.
+  std::string flat(raw);
+  for (char& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  const std::string_view text = flat;
   const char* begin = text.data();
   const char* end = begin + text.size();
   if (font->CalcTextSizeA(size, FLT_MAX, 0, begin, end).x <= max_width) return std::string(text);

@@ -37,6 +37,15 @@ std::string last_topic(const std::vector<Interaction>& interactions) {
     if (stop != std::string::npos) note.resize(stop);
     while (!note.empty() && note.back() == ' ') note.pop_back();
     if (character_count(note) > 60) continue;  // a long note is not a topic
+    // "Talked about X" in a note is the topic X in "our conversation about X".
+    for (const char* verb : {"we talked about ", "talked about ", "we discussed ", "discussed ", "spoke about ",
+                             "chatted about ", "conversation about ", "call about ", "about "}) {
+      const std::string v = verb;
+      if (note.size() > v.size() && lower(note.substr(0, v.size())) == v) {
+        note.erase(0, v.size());
+        break;
+      }
+    }
     // "Product launch" reads better mid-sentence as "product launch"; leave "API design" alone.
     if (note.size() > 1 && std::isupper(static_cast<unsigned char>(note[0])) &&
         std::islower(static_cast<unsigned char>(note[1])))

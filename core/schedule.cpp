@@ -259,7 +259,6 @@ std::string card_reason(const ContactRecord& r, const Card& card, const std::opt
   } else if (!close_tie || silent < kDormantDays) {
     parts.push_back("dormant tie, silent " + silence_words(silent));
   }
-  if (!r.offer.empty()) parts.push_back("you can offer: " + r.offer);
   if (card.suggest_rethink)
     parts.push_back("snoozed " + std::to_string(card.snooze_streak) + " times in a row: longer cadence or archive?");
   std::string out;

@@ -109,6 +109,12 @@ TEST_CASE("placeholders come from the contact and its history, and optional sent
   CHECK_THAT(bare->body, !Catch::Contains("congratulations"));  // needs a title and company
   CHECK_THAT(bare->body, Catch::Contains("It's been a while"));
 
+  ComposeContext talked = full_context();
+  talked.interactions = {touch("2025-09-01", "linkedin", "neutral", 3, "Talked about their product launch")};
+  auto topic = compose(set, talked, {"linkedin", "reconnect", std::nullopt});
+  REQUIRE(topic.ok());
+  CHECK_THAT(topic->body, Catch::Contains("our conversation about their product launch."));
+
   const std::map<std::string, std::string> values{{"a", "A"}};
   CHECK(fill_template("x [y {missing}] z [w {a}].", values) == "x z w A.");
   CHECK(fill_template("Hi {a}, [see {missing}]!", values) == "Hi A!");

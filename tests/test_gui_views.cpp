@@ -425,4 +425,7 @@ TEST_CASE("ellipsize keeps text that fits and cuts text that does not", "[gui]")
   const std::string polish =
       app::ellipsize(font, size, "\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87\xC5\xBB\xC3\xB3\xC5\x82\xC4\x87", 30);
   CHECK(polish.size() % 2 == 1);  // 2-byte letters + the 3-byte ellipsis
+  // A field imported with a line break stays on one line (it overlapped the next row).
+  CHECK(app::ellipsize(font, size, "Sales\nDirector", 1000) == "Sales Director");
+  CHECK(app::ellipsize(font, size, "a\r\nb\tc", 1000) == "a  b c");
 }
