@@ -12,6 +12,7 @@
 #include "app/ui_widgets.h"
 #include "core/review_session.h"
 #include "core/store.h"
+#include "tests/headless_ui.h"
 
 using namespace rekindle;
 using app::Screen;
@@ -19,42 +20,9 @@ using core::DeckCommand;
 
 namespace {
 
-constexpr float kWidth = 430, kHeight = 860;
+constexpr float kWidth = test::kHeadlessWidth, kHeight = test::kHeadlessHeight;
 const core::Day kToday = *core::parse_iso_day("2025-11-25");
 
-class HeadlessDeck {
- public:
-  HeadlessDeck() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(kWidth, kHeight);
-    io.DeltaTime = 1.0f / 60.0f;
-    for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;
-    auto theme = app::make_theme(1.0f);
-    REQUIRE(theme.ok());
-    theme_ = *theme;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-  }
-  ~HeadlessDeck() { ImGui::DestroyContext(); }
-
-  app::FrameReport frame(app::AppShell& shell, const platform::InputEvents& events = {}) {
-    ImGui::NewFrame();
-    app::FrameReport report = shell.draw_frame(theme_, events);
-    ImGui::Render();
-    return report;
-  }
-  app::FrameReport frames(app::AppShell& shell, int count) {
-    app::FrameReport report;
-    for (int i = 0; i < count; ++i) report = frame(shell);
-    return report;
-  }
-
- private:
-  app::Theme theme_;
-};
 
 void add_contacts(core::Store& store, std::initializer_list<const char*> names) {
   REQUIRE(store
@@ -105,7 +73,7 @@ int decided_today(core::Store& store) {
 
 TEST_CASE("deck: Right records reach-out through the session, opens the composer, and the next card follows",
           "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> before = deck_ids(store);
@@ -156,7 +124,7 @@ TEST_CASE("deck: Right records reach-out through the session, opens the composer
 }
 
 TEST_CASE("deck: vim keys swipe, undo brings the cards back on top in reverse order", "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> ids = deck_ids(store);
@@ -192,7 +160,7 @@ TEST_CASE("deck: vim keys swipe, undo brings the cards back on top in reverse or
 }
 
 TEST_CASE("deck: a drag past the threshold swipes; a short one springs back and decides nothing", "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> ids = deck_ids(store);
@@ -238,7 +206,7 @@ TEST_CASE("deck: a drag past the threshold swipes; a short one springs back and 
 }
 
 TEST_CASE("deck: a touchpad swipe with its inertial tail is one decision", "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> ids = deck_ids(store);
@@ -262,7 +230,7 @@ TEST_CASE("deck: a touchpad swipe with its inertial tail is one decision", "[gui
 }
 
 TEST_CASE("deck: clearing the deck shows the session summary; ? shows the keys and blocks swipes", "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
   app::AppShell shell(std::move(owned), "", kToday);
@@ -314,7 +282,7 @@ TEST_CASE("compose: core's draft for the contact, and Log as sent records one to
 }
 
 TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting flips the touchpad", "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
   REQUIRE(store.set_setting(app::kTouchpadInvertSetting, "1").ok());
@@ -335,7 +303,7 @@ TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting fl
 }
 
 TEST_CASE("wrap_lines keeps line breaks and wraps words within the width", "[gui][deck]") {
-  HeadlessDeck ui;
+  test::HeadlessUi ui;
   ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
   const float size = font->FontSize;
   // Two lines of a contact's details stay two rows (ImGui's own wrap would run them together).

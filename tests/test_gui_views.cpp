@@ -11,52 +11,15 @@
 #include "app/ui_shell.h"
 #include "app/ui_widgets.h"
 #include "core/store.h"
+#include "tests/headless_ui.h"
 
 using namespace rekindle;
 using app::Screen;
 
 namespace {
 
-constexpr float kWidth = 430, kHeight = 860;
+constexpr float kWidth = test::kHeadlessWidth, kHeight = test::kHeadlessHeight;
 
-// One ImGui context with our theme, as the window sets it up, minus the backends.
-class HeadlessUi {
- public:
-  HeadlessUi() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(kWidth, kHeight);
-    io.DeltaTime = 1.0f / 60.0f;
-    for (int i = 0; i < ImGuiKey_COUNT; ++i) io.KeyMap[i] = i;
-    auto theme = app::make_theme(1.0f);
-    REQUIRE(theme.ok());
-    theme_ = *theme;
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    REQUIRE(w > 0);
-  }
-  ~HeadlessUi() { ImGui::DestroyContext(); }
-
-  app::FrameReport frame(app::AppShell& shell, const platform::InputEvents& events = {}) {
-    ImGui::NewFrame();
-    app::FrameReport report = shell.draw_frame(theme_, events);
-    ImGui::Render();
-    REQUIRE(ImGui::GetDrawData()->TotalVtxCount > 0);
-    return report;
-  }
-  // A few frames, as after an event, so hit-testing and layout settle.
-  app::FrameReport frames(app::AppShell& shell, int count = 3) {
-    app::FrameReport report;
-    for (int i = 0; i < count; ++i) report = frame(shell);
-    return report;
-  }
-  const app::Theme& theme() const { return theme_; }
-
- private:
-  app::Theme theme_;
-};
 
 const core::Day kToday = *core::parse_iso_day("2025-11-25");
 
@@ -106,7 +69,7 @@ platform::InputEvents key_press(platform::Key key) {
 }  // namespace
 
 TEST_CASE("every screen draws its empty state on an empty store", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   app::AppShell shell(empty_store(), "", kToday);
   auto report = ui.frames(shell);
   CHECK(report.screen == Screen::kToday);
@@ -137,7 +100,7 @@ TEST_CASE("every screen draws its empty state on an empty store", "[gui]") {
 }
 
 TEST_CASE("with due contacts Today shows the top card of core's deck, and Contacts lists them", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   auto store = store_with_contacts();
   const app::TodayModel model = app::load_today(*store, kToday);
   REQUIRE(model.state == app::TodayState::kDeck);
@@ -159,7 +122,7 @@ TEST_CASE("with due contacts Today shows the top card of core's deck, and Contac
 }
 
 TEST_CASE("Today is all caught up when contacts exist but none is in today's deck", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   auto store = empty_store();
   core::Contact archived;
   archived.name = "Archived Person";
@@ -194,7 +157,7 @@ TEST_CASE("time since the last touch reads like a person would say it", "[gui]")
 }
 
 TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match is its own state", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   auto store = store_with_contacts();
   app::ContactsModel model;
   app::load_contacts(*store, kToday, model);
@@ -225,7 +188,7 @@ TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match
 }
 
 TEST_CASE("a long contact list draws only what is on screen", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   auto store = empty_store();
   for (int i = 0; i < 2000; ++i) add_contact(*store, "Person " + std::to_string(i), "Company " + std::to_string(i % 7));
   app::AppShell shell(std::move(store), "", kToday);
@@ -239,7 +202,7 @@ TEST_CASE("a long contact list draws only what is on screen", "[gui]") {
 }
 
 TEST_CASE("keys 1-4 switch tabs, Escape leaves Compose, typing in search does not switch", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   app::AppShell shell(store_with_contacts(), "", kToday);
   ui.frame(shell);
   CHECK(ui.frame(shell, key_press('2')).screen == Screen::kContacts);
@@ -264,7 +227,7 @@ TEST_CASE("keys 1-4 switch tabs, Escape leaves Compose, typing in search does no
 }
 
 TEST_CASE("clicking a tab in the bottom bar switches to it", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   app::AppShell shell(store_with_contacts(), "", kToday);
   ImGuiIO& io = ImGui::GetIO();
   // Strategy is the third of four tabs along the bottom.
@@ -290,7 +253,7 @@ TEST_CASE("coming back to the window reloads what another process changed", "[gu
   REQUIRE(mkdtemp(folder));
   const std::string path = std::string(folder) + "/test.db";
   {
-    HeadlessUi ui;
+    test::HeadlessUi ui;
     auto mine = core::Store::open(path);
     REQUIRE(mine.ok());
     app::AppShell shell(std::move(*mine), "", kToday);
@@ -311,7 +274,7 @@ TEST_CASE("coming back to the window reloads what another process changed", "[gu
 }
 
 TEST_CASE("a store that failed to open shows an error page, not a crash", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   app::AppShell shell(nullptr, "not a Rekindle database (/tmp/x.db)", kToday);
   auto report = ui.frames(shell);
   CHECK(report.store_error);
@@ -323,7 +286,7 @@ TEST_CASE("a store that failed to open shows an error page, not a crash", "[gui]
 }
 
 TEST_CASE("strategy model counts linked contacts and flags those without an offer", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   auto store = store_with_contacts();
   core::Goal goal;
   goal.text = "Move into product management";
@@ -377,7 +340,7 @@ TEST_CASE("stats model carries core's figures: health bands, give/ask, 12 weeks,
   CHECK(s.reach_outs_by_week.size() == 12);
   CHECK(s.due_next_14_days.size() == 14);
 
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   app::AppShell shell(std::move(store), "", kToday);
   shell.show(Screen::kStats);
   const auto report = ui.frames(shell);
@@ -413,7 +376,7 @@ TEST_CASE("initials take the first letter of the first and last word, UTF-8 awar
 }
 
 TEST_CASE("ellipsize keeps text that fits and cuts text that does not", "[gui]") {
-  HeadlessUi ui;
+  test::HeadlessUi ui;
   ImFont* font = ui.theme().fonts.body;
   const float size = font->FontSize;
   CHECK(app::ellipsize(font, size, "Ada", 1000) == "Ada");
