@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
@@ -35,6 +36,14 @@ std::string read_file(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::vector<std::string> test_data_files(const std::string& subfolder, const std::string& extension) {
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(std::string(REKINDLE_TEST_DATA) + "/" + subfolder))
+    if (entry.path().extension() == extension) files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 void write_file(const std::string& path, const std::string& bytes) {

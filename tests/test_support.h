@@ -35,6 +35,8 @@ struct ProcessResult {
 ProcessResult run_rekindle(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
 std::string read_file(const std::string& path);
+// The files in tests/data/SUBFOLDER ending in EXTENSION (".vcf"), sorted by path.
+std::vector<std::string> test_data_files(const std::string& subfolder, const std::string& extension);
 void write_file(const std::string& path, const std::string& bytes);
 
 }  // namespace rekindle::test

@@ -16,14 +16,7 @@ using namespace rekindle::core;
 
 namespace {
 
-std::vector<std::string> sample_files() {
-  std::vector<std::string> files;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(REKINDLE_TEST_DATA) + "/vcard")) {
-    if (entry.path().extension() == ".vcf") files.push_back(entry.path().string());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+std::vector<std::string> sample_files() { return rekindle::test::test_data_files("vcard", ".vcf"); }
 
 // A small fixed-seed generator so failures replay identically.
 struct Lcg {
