@@ -71,7 +71,7 @@ int run_due(const CliContext& ctx, const DueArgs& args) {
     nlohmann::json cards = nlohmann::json::array();
     for (const auto& c : *deck) cards.push_back(card_json(c));
     nlohmann::json snoozes = nlohmann::json::array();
-    for (auto choice : {core::SnoozeChoice::week, core::SnoozeChoice::month, core::SnoozeChoice::quarter})
+    for (auto choice : core::kSnoozeChoices)
       snoozes.push_back({{"name", core::snooze_name(choice)}, {"days", core::snooze_days(choice)}});
     print_json({{"date", core::format_iso_day(today)},
                 {"limit", limit},
@@ -120,8 +120,7 @@ int run_swipe(const CliContext& ctx, const SwipeArgs& args) {
                 {"next", person_json(session->current())}});
     return 0;
   }
-  static const char* const kVerbs[] = {"Reach out to", "Snoozed", "Starred", "Archived", "Skipped"};
-  std::printf("%s %s", kVerbs[static_cast<int>(out->direction)], out->name.c_str());
+  std::printf("%s %s", core::decision_kind(out->direction).done, out->name.c_str());
   if (out->direction == core::Direction::left) std::printf(" until %s", core::format_iso_day(*out->due).c_str());
   std::printf(".\n");
   if (out->direction == core::Direction::right)

@@ -724,10 +724,10 @@ void draw_summary(TodayModel& model, const Theme& theme, TodayFrame& frame) {
       const char* label;
       int count;
       ImU32 color;
-    } tiles[] = {{"reached out", s.reached_out, kColorReachOut},
-                 {"snoozed", s.snoozed, kColorSnooze},
-                 {"starred", s.starred, kColorStar},
-                 {"archived", s.archived, kColorArchive}};
+    } tiles[] = {{core::decision_kind(core::Direction::right).counted, s.count(core::Direction::right), kColorReachOut},
+                 {core::decision_kind(core::Direction::left).counted, s.count(core::Direction::left), kColorSnooze},
+                 {core::decision_kind(core::Direction::up).counted, s.count(core::Direction::up), kColorStar},
+                 {core::decision_kind(core::Direction::down).counted, s.count(core::Direction::down), kColorArchive}};
     const float gap = theme.px(8);
     const float tile_w = (width - 2 * pad - 3 * gap) / 4;
     const float tile_h = theme.px(74);

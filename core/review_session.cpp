@@ -7,22 +7,9 @@ namespace {
 
 constexpr int kMaxDailyLimit = 500;
 
-constexpr const char* kDirectionNames[] = {"right", "left", "up", "down", "skip"};
-
 std::optional<std::string> day_text(const std::optional<Day>& d) {
   return d ? std::optional<std::string>(format_iso_day(*d)) : std::nullopt;
 }
-
-// The contact's scheduling fields: what a decision may change and undo must restore.
-struct SchedulingFields {
-  std::optional<Day> due;
-  bool starred = false;
-  bool archived = false;
-  int snooze_streak = 0;
-  // The newest touch of the contact when the decision was made: a later one (logged after
-  // the swipe, not through it) means undo must replay the schedule, not restore the old due.
-  int64_t last_interaction_id = 0;
-};
 
 Result<std::optional<std::pair<SchedulingFields, std::string>>> read_fields(Store& store, int64_t contact_id) {
   auto s = store.db().prepare("SELECT due, starred, archived, snooze_streak, name FROM contacts WHERE id = ?");
@@ -84,44 +71,6 @@ Result<SchedulingFields> parse_before_state(const std::string& text) {
 
 }  // namespace
 
-const char* direction_name(Direction d) { return kDirectionNames[static_cast<int>(d)]; }
-
-std::optional<Direction> parse_direction(std::string_view name) {
-  for (int i = 0; i < 5; ++i)
-    if (name == kDirectionNames[i]) return static_cast<Direction>(i);
-  return std::nullopt;
-}
-
-const char* snooze_name(SnoozeChoice c) {
-  switch (c) {
-    case SnoozeChoice::week:
-      return "week";
-    case SnoozeChoice::month:
-      return "month";
-    case SnoozeChoice::quarter:
-      return "quarter";
-  }
-  return "week";
-}
-
-std::optional<SnoozeChoice> parse_snooze(std::string_view name) {
-  for (SnoozeChoice c : {SnoozeChoice::week, SnoozeChoice::month, SnoozeChoice::quarter})
-    if (name == snooze_name(c)) return c;
-  return std::nullopt;
-}
-
-int snooze_days(SnoozeChoice c) {
-  switch (c) {
-    case SnoozeChoice::week:
-      return kSnoozeWeekDays;
-    case SnoozeChoice::month:
-      return kSnoozeMonthDays;
-    case SnoozeChoice::quarter:
-      return kSnoozeQuarterDays;
-  }
-  return kSnoozeWeekDays;
-}
-
 Result<int> daily_limit(Store& store) {
   auto text = store.setting("daily_limit");
   if (!text) return make_error(text.error());
@@ -178,29 +127,7 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
     auto newest = newest_interaction_id(store, card.contact_id);
     if (!newest) return make_error(newest.error());
     before.last_interaction_id = *newest;
-    SchedulingFields after = before;
-    switch (direction) {
-      case Direction::right:
-        after.due = today + kReachOutPendingDays;
-        after.snooze_streak = 0;
-        break;
-      case Direction::left:
-        after.due = today + snooze_days(snooze);
-        after.snooze_streak = before.snooze_streak + 1;
-        break;
-      case Direction::up:
-        after.starred = true;
-        after.due = today + kStarReachOutDays;
-        after.snooze_streak = 0;
-        break;
-      case Direction::down:
-        after.archived = true;
-        after.snooze_streak = 0;
-        break;
-      case Direction::skip:
-        after.due = today + kSkipDays;
-        break;
-    }
+    const SchedulingFields after = decision_effect(direction, before, snooze, today);
     if (Status w = write_fields(store, card.contact_id, after); !w) return w;
     auto s = store.db().prepare("INSERT INTO decisions (contact_id, day, decision, before_state) VALUES (?, ?, ?, ?)");
     if (!s) return make_error(s.error());
@@ -214,7 +141,7 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
     out.day = today;
     out.due = after.due;
     out.snooze_streak = after.snooze_streak;
-    out.suggest_rethink = direction == Direction::left && after.snooze_streak >= kSnoozesBeforeSuggestion;
+    out.suggest_rethink = suggests_rethink(direction, after.snooze_streak);
     return Status::success();
   });
   if (!st) return make_error(st.error());
@@ -322,23 +249,7 @@ Result<SessionSummary> summarize(Store& store, Day today, int remaining) {
     if (!*row) break;
     const int n = static_cast<int>(s->int64(1));
     sum.reviewed += n;
-    switch (parse_direction(s->text(0)).value_or(Direction::skip)) {
-      case Direction::right:
-        sum.reached_out += n;
-        break;
-      case Direction::left:
-        sum.snoozed += n;
-        break;
-      case Direction::up:
-        sum.starred += n;
-        break;
-      case Direction::down:
-        sum.archived += n;
-        break;
-      case Direction::skip:
-        sum.skipped += n;
-        break;
-    }
+    if (auto direction = parse_direction(s->text(0))) sum.counted[static_cast<size_t>(*direction)] += n;
   }
   sum.remaining = remaining;
   sum.finished = remaining == 0;

@@ -3,31 +3,19 @@
 // transaction, recorded in `decisions` with the contact's prior scheduling fields), undo of
 // any number of steps, the daily streak and the end-of-session summary. The CLI, the tests
 // and the window all drive this same object, so every rule lives here.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/decision.h"
 #include "core/result.h"
 #include "core/schedule.h"
 #include "core/store.h"
 
 namespace rekindle::core {
-
-// right: reach out; left: snooze; up: star (this week's focus); down: archive; skip: tomorrow.
-enum class Direction { right, left, up, down, skip };
-const char* direction_name(Direction direction);
-std::optional<Direction> parse_direction(std::string_view name);
-
-enum class SnoozeChoice { week, month, quarter };
-const char* snooze_name(SnoozeChoice choice);
-std::optional<SnoozeChoice> parse_snooze(std::string_view name);  // week, month, quarter
-int snooze_days(SnoozeChoice choice);
-
-// A right swipe leaves the card out of the deck this long while its message is written;
-// sending (log_touch) replays the real schedule.
-inline constexpr int kReachOutPendingDays = 3;
 
 // The daily limit N: the "daily_limit" setting, else 10.
 Result<int> daily_limit(Store& store);
@@ -71,7 +59,8 @@ Result<std::vector<int64_t>> focus_this_week(Store& store, Day today);
 struct SessionSummary {
   Day day;
   int reviewed = 0;
-  int reached_out = 0, snoozed = 0, starred = 0, archived = 0, skipped = 0;
+  std::array<int, kDirectionCount> counted{};  // decisions of each kind, by Direction
+  int count(Direction direction) const { return counted[static_cast<size_t>(direction)]; }
   int remaining = 0;
   int streak_days = 0;
   bool finished = false;  // nothing left in today's deck

@@ -489,11 +489,11 @@ TEST_CASE("streak and end-of-session summary", "[review]") {
   auto sum = session_summary(*store, d, 10);
   REQUIRE(sum.ok());
   CHECK(sum->reviewed == 5);
-  CHECK(sum->skipped == 1);
-  CHECK(sum->reached_out == 1);
-  CHECK(sum->snoozed == 1);
-  CHECK(sum->starred == 1);
-  CHECK(sum->archived == 1);
+  CHECK(sum->count(Direction::skip) == 1);
+  CHECK(sum->count(Direction::right) == 1);
+  CHECK(sum->count(Direction::left) == 1);
+  CHECK(sum->count(Direction::up) == 1);
+  CHECK(sum->count(Direction::down) == 1);
   CHECK(sum->remaining == 5);
   CHECK_FALSE(sum->finished);
   CHECK(sum->streak_days == 3);
