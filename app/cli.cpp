@@ -16,8 +16,8 @@ std::string CliContext::database_path() const {
   return platform::default_database_path();
 }
 
-core::Result<std::unique_ptr<core::Store>> CliContext::open_store() const {
-  return core::Store::open(database_path());
+core::Result<std::unique_ptr<core::Rekindle>> CliContext::open() const {
+  return core::Rekindle::open(database_path());
 }
 
 core::Day CliContext::today() const {

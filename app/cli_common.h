@@ -10,7 +10,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
-#include "core/store.h"
+#include "core/rekindle.h"
 
 namespace rekindle::app {
 
@@ -21,7 +21,8 @@ struct CliContext {
 
   // --db, else $REKINDLE_DB, else the platform data folder.
   std::string database_path() const;
-  core::Result<std::unique_ptr<core::Store>> open_store() const;
+  // The core API over the database file: the only way a command reads or changes data.
+  core::Result<std::unique_ptr<core::Rekindle>> open() const;
   // --date when given (validated by the option), else today in local time.
   core::Day today() const;
 };

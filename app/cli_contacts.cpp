@@ -1,13 +1,9 @@
 // add, contacts, show, log: the contact commands of the command-line contract.
-#include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <iostream>
 
 #include "app/cli_common.h"
 #include "core/contact_json.h"
-#include "core/model.h"
-#include "core/schedule.h"
 
 namespace rekindle::app {
 namespace {
@@ -43,17 +39,9 @@ std::vector<core::LabeledValue> labeled(const std::vector<std::string>& values) 
   return out;
 }
 
-std::string trimmed(std::string s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
-  size_t i = 0;
-  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
-  return s.substr(i);
-}
-
 int run_add(const CliContext& ctx, const AddArgs& args) {
   Contact c;
-  c.name = trimmed(args.name);
-  if (c.name.empty()) return fail("--name must not be empty");
+  c.name = args.name;
   c.company = args.company;
   c.title = args.title;
   c.tier = args.tier;
@@ -61,93 +49,73 @@ int run_add(const CliContext& ctx, const AddArgs& args) {
   c.phones = labeled(args.phones);
   c.urls = labeled(args.urls);
   c.source = "manual";
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  int64_t id = 0;
-  core::Status s = (*store)->transaction([&]() -> core::Status {
-    auto inserted = (*store)->insert_contact(c);
-    if (!inserted) return core::make_error(inserted.error());
-    id = *inserted;
-    // A new contact with no history has no due day: the deck shows it at once, whatever the
-    // day (the dormant pool is never scheduled).
-    return core::reschedule_contact(**store, id, ctx.today());
-  });
-  if (!s) return fail(s.error());
-  if (args.json)
-    print_json({{"id", id}, {"name", c.name}});
-  else
-    std::printf("%lld\n", static_cast<long long>(id));
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto id = (*api)->add_contact(c, ctx.today());
+  if (!id) return fail(id.error());
+  if (args.json) {
+    auto added = (*api)->contact(*id, ctx.today());  // the name as stored (trimmed)
+    if (!added) return fail(added.error());
+    print_json({{"id", *id}, {"name", added->contact.name}});
+  } else
+    std::printf("%lld\n", static_cast<long long>(*id));
   return 0;
 }
 
 int run_list(const CliContext& ctx, const ListArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto contacts = (*store)->contacts(args.search);
-  if (!contacts) return fail(contacts.error());
-  auto all = (*store)->all_interactions();
-  if (!all) return fail(all.error());
-  const core::Day today = ctx.today();
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto rows = (*api)->contacts(args.search, ctx.today());
+  if (!rows) return fail(rows.error());
   nlohmann::json out = nlohmann::json::array();
-  const auto& xs = *all;
-  for (const Contact& c : *contacts) {
-    // Interactions come sorted by contact id; contacts by name, so look each range up.
-    auto first = std::lower_bound(xs.begin(), xs.end(), c.id,
-                                  [](const core::Interaction& x, int64_t id) { return x.contact_id < id; });
-    auto last = std::upper_bound(first, xs.end(), c.id,
-                                 [](int64_t id, const core::Interaction& x) { return id < x.contact_id; });
-    const std::span<const core::Interaction> mine(first, last);
-    const double w = core::warmth_on(c, mine, today);
-    const auto touched = core::last_touch(c, mine);
+  for (const core::ContactRow& row : *rows) {
+    const Contact& c = row.contact;
     if (args.json) {
-      out.push_back(core::contact_summary_json(c, w, touched));
+      out.push_back(core::contact_summary_json(c, row.warmth, row.last_touch));
     } else {
       std::printf("%5lld  %-28s  %-24s  warmth %3.0f%%  due %s\n", static_cast<long long>(c.id), c.name.c_str(),
-                  c.company.c_str(), w * 100.0, c.due ? core::format_iso_day(*c.due).c_str() : "-");
+                  c.company.c_str(), row.warmth * 100.0, c.due ? core::format_iso_day(*c.due).c_str() : "-");
     }
   }
-  if (args.json) print_json(out);
-  else if (contacts->empty()) std::printf(args.search.empty() ? "No contacts yet. Import a file: rekindle import FILE\n"
-                                                             : "No contact matches.\n");
+  if (args.json)
+    print_json(out);
+  else if (rows->empty())
+    std::printf(args.search.empty() ? "No contacts yet. Import a file: rekindle import FILE\n"
+                                    : "No contact matches.\n");
   return 0;
 }
 
 int run_show(const CliContext& ctx, const ShowArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto found = (*store)->contact(args.id);
-  if (!found) return fail(found.error());
-  if (!*found) return fail("no contact with id " + std::to_string(args.id));
-  const Contact& c = **found;
-  auto xs = (*store)->interactions(c.id);
-  if (!xs) return fail(xs.error());
-  auto links = (*store)->goal_links(c.id);
-  if (!links) return fail(links.error());
-  const double w = core::warmth_on(c, *xs, ctx.today());
-  const auto touched = core::last_touch(c, *xs);
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto detail = (*api)->contact(args.id, ctx.today());
+  if (!detail) return fail(detail.error());
+  const Contact& c = detail->contact;
   if (args.json) {
-    print_json(core::contact_detail_json(c, w, touched, *xs, *links));
+    print_json(
+        core::contact_detail_json(c, detail->warmth, detail->last_touch, detail->interactions, detail->goal_links));
     return 0;
   }
   std::printf("%s\n", c.name.c_str());
   if (!c.title.empty() || !c.company.empty())
-    std::printf("  %s%s%s\n", c.title.c_str(), (!c.title.empty() && !c.company.empty()) ? " at " : "", c.company.c_str());
+    std::printf("  %s%s%s\n", c.title.c_str(), (!c.title.empty() && !c.company.empty()) ? " at " : "",
+                c.company.c_str());
   for (const auto& e : c.emails) std::printf("  email  %s\n", e.value.c_str());
   for (const auto& p : c.phones) std::printf("  phone  %s\n", p.value.c_str());
   for (const auto& u : c.urls) std::printf("  url    %s\n", u.value.c_str());
-  std::printf("  tier %s, warmth %.0f%%, last touch %s, due %s\n", c.tier.c_str(), w * 100.0,
-              touched ? core::format_iso_day(*touched).c_str() : "never",
+  std::printf("  tier %s, warmth %.0f%%, last touch %s, due %s\n", c.tier.c_str(), detail->warmth * 100.0,
+              detail->last_touch ? core::format_iso_day(*detail->last_touch).c_str() : "never",
               c.due ? core::format_iso_day(*c.due).c_str() : "-");
   if (!c.notes.empty()) std::printf("  notes: %s\n", c.notes.c_str());
-  for (const auto& x : *xs)
+  for (const auto& x : detail->interactions)
     std::printf("  %s  %-8s %-8s %s\n", core::format_iso_day(x.date).c_str(), x.channel.c_str(), x.kind.c_str(),
                 x.note.c_str());
   return 0;
 }
 
 int run_log(const CliContext& ctx, const LogArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
   core::Interaction x;
   x.contact_id = args.id;
   x.date = ctx.today();
@@ -155,19 +123,14 @@ int run_log(const CliContext& ctx, const LogArgs& args) {
   x.kind = args.kind;
   if (args.grade) x.grade = args.grade;
   x.note = args.note;
-  int64_t id = 0;
-  core::Status s = (*store)->transaction([&]() -> core::Status {
-    // Inserts the touch and replays the contact's schedule from its event log.
-    auto inserted = core::log_touch(**store, x, ctx.today());
-    if (!inserted) return core::make_error(inserted.error());
-    id = *inserted;
-    return core::Status::success();
-  });
-  if (!s) return fail(s.error());
-  x.id = id;
-  if (args.json) print_json(core::interaction_json(x));
-  else std::printf("Logged %s (%s) with contact %lld on %s.\n", x.channel.c_str(), x.kind.c_str(),
-                   static_cast<long long>(x.contact_id), core::format_iso_day(x.date).c_str());
+  // Inserts the touch and replays the contact's schedule from its event log.
+  auto logged = (*api)->log_touch(x, ctx.today());
+  if (!logged) return fail(logged.error());
+  if (args.json)
+    print_json(core::interaction_json(*logged));
+  else
+    std::printf("Logged %s (%s) with contact %lld on %s.\n", x.channel.c_str(), x.kind.c_str(),
+                static_cast<long long>(x.contact_id), core::format_iso_day(x.date).c_str());
   return 0;
 }
 
@@ -189,7 +152,8 @@ void add_contact_commands(CLI::App& app, CliContext& ctx) {
 
   auto list_args = std::make_shared<ListArgs>();
   auto* list = app.add_subcommand("contacts", "List contacts with warmth and due date");
-  list->add_option("--search", list_args->search, "Only contacts whose name, company, title, e-mail or tag contains TEXT");
+  list->add_option("--search", list_args->search,
+                   "Only contacts whose name, company, title, e-mail or tag contains TEXT");
   list->add_option("--date", ctx.date_option, "Compute warmth as of this day")->check(iso_date_validator());
   list->add_flag("--json", list_args->json, "Print a JSON array");
   list->callback([&ctx, list_args] { ctx.action = [&ctx, list_args] { return run_list(ctx, *list_args); }; });

@@ -2,9 +2,6 @@
 #include <cstdio>
 
 #include "app/cli_common.h"
-#include "core/compose_context.h"
-#include "core/composer.h"
-#include "core/schedule.h"
 #include "platform/open_link.h"
 #include "platform/paths.h"
 
@@ -18,10 +15,10 @@ struct DraftArgs {
 };
 
 int run_draft(const CliContext& ctx, const DraftArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
   const core::Day today = ctx.today();
-  auto context = core::load_compose_context(**store, args.id, today);
+  auto context = (*api)->compose_context(args.id, today);
   if (!context) return fail(context.error());
   const core::TemplateSet templates = core::load_templates(platform::data_folder() + "/templates");
   for (const auto& problem : templates.problems) std::fprintf(stderr, "warning: %s\n", problem.c_str());
@@ -36,15 +33,9 @@ int run_draft(const CliContext& ctx, const DraftArgs& args) {
   }
   int64_t logged = 0;
   if (args.sent) {
-    const std::string note = draft->subject.empty() ? draft->template_name : draft->subject;
-    core::Status s = (*store)->transaction([&]() -> core::Status {
-      auto id = core::log_sent_message(**store, args.id, today, core::interaction_channel(draft->channel),
-                                       draft->kind, note);
-      if (!id) return core::make_error(id.error());
-      logged = *id;
-      return core::Status::success();
-    });
-    if (!s) return fail(s.error());
+    auto id = (*api)->log_sent(args.id, *draft, today);
+    if (!id) return fail(id.error());
+    logged = *id;
   }
   if (args.json) {
     nlohmann::json warnings = nlohmann::json::array();
@@ -63,7 +54,8 @@ int run_draft(const CliContext& ctx, const DraftArgs& args) {
     print_json(out);
     return 0;
   }
-  std::printf("To: %s  (%s, %s)\n", context->contact.name.c_str(), draft->channel.c_str(), draft->template_name.c_str());
+  std::printf("To: %s  (%s, %s)\n", context->contact.name.c_str(), draft->channel.c_str(),
+              draft->template_name.c_str());
   if (!draft->subject.empty()) std::printf("Subject: %s\n", draft->subject.c_str());
   std::printf("\n%s\n\n", draft->body.c_str());
   if (draft->limit) std::printf("%d / %d characters\n", draft->length, draft->limit);

@@ -1,5 +1,4 @@
 // goal add / goal list: the user's strategy goals.
-#include <algorithm>
 #include <cstdio>
 
 #include "app/cli_common.h"
@@ -14,37 +13,34 @@ struct GoalAddArgs {
 };
 
 nlohmann::json goal_json(const core::Goal& g) {
-  return {{"id", g.id}, {"text", g.text}, {"target", g.target}, {"deadline", core::day_json(g.deadline)},
-          {"archived", g.archived}, {"current", g.current}};
+  return {{"id", g.id},
+          {"text", g.text},
+          {"target", g.target},
+          {"deadline", core::day_json(g.deadline)},
+          {"archived", g.archived},
+          {"current", g.current}};
 }
 
 int run_goal_add(const CliContext& ctx, const GoalAddArgs& args) {
-  if (args.text.empty()) return fail("the goal text must not be empty");
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
   core::Goal g;
   g.text = args.text;
   g.target = args.target;
   if (!ctx.date_option.empty()) g.deadline = core::parse_iso_day(ctx.date_option);
-  core::Status s = (*store)->transaction([&]() -> core::Status {
-    auto current = (*store)->current_goal();
-    if (!current) return core::make_error(current.error());
-    g.current = !current->has_value();  // the first goal becomes the current one
-    auto id = (*store)->insert_goal(g);
-    if (!id) return core::make_error(id.error());
-    g.id = *id;
-    return core::Status::success();
-  });
-  if (!s) return fail(s.error());
-  if (args.json) print_json(goal_json(g));
-  else std::printf("%lld\n", static_cast<long long>(g.id));
+  auto added = (*api)->add_goal(g);
+  if (!added) return fail(added.error());
+  if (args.json)
+    print_json(goal_json(*added));
+  else
+    std::printf("%lld\n", static_cast<long long>(added->id));
   return 0;
 }
 
 int run_goal_list(const CliContext& ctx, bool json) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto goals = (*store)->goals(false);
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto goals = (*api)->goals(false);
   if (!goals) return fail(goals.error());
   if (json) {
     nlohmann::json out = nlohmann::json::array();
@@ -66,24 +62,18 @@ struct GoalChangeArgs {
   bool json = false;
 };
 
-// Applies a change to one goal in a transaction; prints the goal afterwards.
-template <typename Change>
-int change_goal(const CliContext& ctx, int64_t id, bool json, Change&& change) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  core::Goal goal;
-  core::Status s = (*store)->transaction([&]() -> core::Status {
-    auto goals = (*store)->goals(true);
-    if (!goals) return core::make_error(goals.error());
-    auto it = std::find_if(goals->begin(), goals->end(), [&](const core::Goal& g) { return g.id == id; });
-    if (it == goals->end()) return core::make_error("no goal with id " + std::to_string(id));
-    goal = *it;
-    return change(**store, goal);
-  });
-  if (!s) return fail(s.error());
-  if (json) print_json(goal_json(goal));
-  else std::printf("%lld %s %s%s\n", static_cast<long long>(goal.id), goal.current ? "*" : " ", goal.text.c_str(),
-                   goal.archived ? " (archived)" : "");
+// Runs one goal call of the API and prints the goal it returns.
+template <typename Call>
+int change_goal(const CliContext& ctx, bool json, Call&& call) {
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  core::Result<core::Goal> goal = call(**api);
+  if (!goal) return fail(goal.error());
+  if (json)
+    print_json(goal_json(*goal));
+  else
+    std::printf("%lld %s %s%s\n", static_cast<long long>(goal->id), goal->current ? "*" : " ", goal->text.c_str(),
+                goal->archived ? " (archived)" : "");
   return 0;
 }
 
@@ -112,11 +102,8 @@ void add_goal_commands(CLI::App& app, CliContext& ctx) {
   current->add_flag("--json", current_args->json, "Print the goal as JSON");
   current->callback([&ctx, current_args] {
     ctx.action = [&ctx, current_args] {
-      return change_goal(ctx, current_args->id, current_args->json, [&](core::Store& store, core::Goal& g) {
-        if (g.archived) return core::Status(core::make_error("goal " + std::to_string(g.id) + " is archived"));
-        g.current = true;
-        return store.set_current_goal(g.id);
-      });
+      return change_goal(ctx, current_args->json,
+                         [&](core::Rekindle& api) { return api.set_current_goal(current_args->id); });
     };
   });
 
@@ -126,11 +113,8 @@ void add_goal_commands(CLI::App& app, CliContext& ctx) {
   archive->add_flag("--json", archive_args->json, "Print the goal as JSON");
   archive->callback([&ctx, archive_args] {
     ctx.action = [&ctx, archive_args] {
-      return change_goal(ctx, archive_args->id, archive_args->json, [&](core::Store& store, core::Goal& g) {
-        g.archived = true;
-        g.current = false;
-        return store.update_goal(g);
-      });
+      return change_goal(ctx, archive_args->json,
+                         [&](core::Rekindle& api) { return api.archive_goal(archive_args->id); });
     };
   });
 
@@ -144,15 +128,12 @@ void add_goal_commands(CLI::App& app, CliContext& ctx) {
   edit->callback([&ctx, edit_args, edit] {
     const bool text = edit->count("--text") > 0, target = edit->count("--target") > 0;
     ctx.action = [&ctx, edit_args, text, target] {
-      return change_goal(ctx, edit_args->id, edit_args->json, [&](core::Store& store, core::Goal& g) {
-        if (text) {
-          if (edit_args->text.empty()) return core::Status(core::make_error("the goal text must not be empty"));
-          g.text = edit_args->text;
-        }
-        if (target) g.target = edit_args->target;
-        if (!ctx.date_option.empty()) g.deadline = core::parse_iso_day(ctx.date_option);
-        return store.update_goal(g);
-      });
+      core::GoalEdit change;
+      if (text) change.text = edit_args->text;
+      if (target) change.target = edit_args->target;
+      if (!ctx.date_option.empty()) change.deadline = core::parse_iso_day(ctx.date_option);
+      return change_goal(ctx, edit_args->json,
+                         [&](core::Rekindle& api) { return api.edit_goal(edit_args->id, change); });
     };
   });
 }

@@ -43,7 +43,7 @@ nlohmann::json report_json(const core::ImportReport& report) {
                      {"duplicates", f.duplicates},
                      {"skipped", std::move(skipped)}});
   }
-  return {{"files", std::move(files)},     {"added", report.added},     {"updated", report.updated},
+  return {{"files", std::move(files)},     {"added", report.added},           {"updated", report.updated},
           {"unchanged", report.unchanged}, {"duplicates", report.duplicates}, {"skipped", report.skipped},
           {"seconds", report.seconds},     {"dry_run", report.dry_run}};
 }
@@ -68,9 +68,8 @@ int run_import(const CliContext& ctx, const ImportArgs& args) {
   const std::string db_path = ctx.database_path();
   std::error_code ec;
   // A dry run against a database that does not exist yet must not create it.
-  auto store = args.dry_run && !std::filesystem::exists(db_path, ec) ? core::Store::open_in_memory()
-                                                                     : ctx.open_store();
-  if (!store) return fail(store.error());
+  auto api = args.dry_run && !std::filesystem::exists(db_path, ec) ? core::Rekindle::open_in_memory() : ctx.open();
+  if (!api) return fail(api.error());
 
   core::ImportOptions options;
   options.format = args.format;
@@ -91,19 +90,21 @@ int run_import(const CliContext& ctx, const ImportArgs& args) {
   };
   g_interrupted = false;
   auto previous = std::signal(SIGINT, on_interrupt);
-  auto report = core::import_sources(**store, *sources, options);
+  auto report = (*api)->import_sources(*sources, options);
   std::signal(SIGINT, previous);
   if (show_progress && last_percent >= 0) std::fprintf(stderr, "\r%*s\r", 20, "");
   if (!report) return fail(report.error());
-  if (args.json) print_json(report_json(*report));
-  else print_report(*report);
+  if (args.json)
+    print_json(report_json(*report));
+  else
+    print_report(*report);
   return 0;
 }
 
 int run_export(const CliContext& ctx, const ExportArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto bytes = core::export_contacts(**store, args.format, ctx.today());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto bytes = (*api)->export_all(args.format, ctx.today());
   if (!bytes) return fail(bytes.error());
   if (!args.output.empty() && args.output != "-") {
     if (core::Status s = core::write_file_atomically(args.output, *bytes); !s) return fail(s.error());
@@ -127,16 +128,19 @@ void add_import_commands(CLI::App& app, CliContext& ctx) {
   import->add_option("--date", ctx.date_option, "Schedule imported contacts as of this day")
       ->check(iso_date_validator());
   import->add_flag("--json", import_args->json, "Print the report as JSON");
-  import->callback([&ctx, import_args] { ctx.action = [&ctx, import_args] { return run_import(ctx, *import_args); }; });
+  import->callback([&ctx, import_args] { ctx.action = [&ctx, import_args] { return run_import(ctx, *import_args);
+};
+}  // namespace rekindle::app
+);
 
-  auto export_args = std::make_shared<ExportArgs>();
-  auto* exp = app.add_subcommand("export", "Export every contact as vCard 4.0, CSV, JSON or an iCalendar of follow-ups");
-  exp->add_option("--format", export_args->format, "vcard, csv, json or ics")
-      ->required()
-      ->check(CLI::IsMember({"vcard", "csv", "json", "ics"}));
-  exp->add_option("-o,--output", export_args->output, "Write to FILE (atomically) instead of standard output");
-  exp->add_option("--date", ctx.date_option, "Export day (warmth, calendar stamp)")->check(iso_date_validator());
-  exp->callback([&ctx, export_args] { ctx.action = [&ctx, export_args] { return run_export(ctx, *export_args); }; });
+auto export_args = std::make_shared<ExportArgs>();
+auto* exp = app.add_subcommand("export", "Export every contact as vCard 4.0, CSV, JSON or an iCalendar of follow-ups");
+exp->add_option("--format", export_args->format, "vcard, csv, json or ics")
+    ->required()
+    ->check(CLI::IsMember({"vcard", "csv", "json", "ics"}));
+exp->add_option("-o,--output", export_args->output, "Write to FILE (atomically) instead of standard output");
+exp->add_option("--date", ctx.date_option, "Export day (warmth, calendar stamp)")->check(iso_date_validator());
+exp->callback([&ctx, export_args] { ctx.action = [&ctx, export_args] { return run_export(ctx, *export_args); }; });
 }
 
 }  // namespace rekindle::app

@@ -5,8 +5,6 @@
 
 #include "app/cli_common.h"
 #include "core/contact_json.h"
-#include "core/review_session.h"
-#include "core/stats.h"
 
 namespace rekindle::app {
 namespace {
@@ -54,18 +52,18 @@ nlohmann::json person_json(const core::Card* c) {
 }
 
 int run_due(const CliContext& ctx, const DueArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
   const core::Day today = ctx.today();
   int limit = args.limit;
   if (limit <= 0) {
-    auto setting = core::daily_limit(**store);
+    auto setting = (*api)->daily_limit();
     if (!setting) return fail(setting.error());
     limit = *setting;
   }
-  auto deck = core::todays_deck(**store, today, limit);
+  auto deck = (*api)->deck(today, limit);
   if (!deck) return fail(deck.error());
-  auto done = core::decisions_on(**store, today);
+  auto done = (*api)->decisions_on(today);
   if (!done) return fail(done.error());
   if (args.json) {
     nlohmann::json cards = nlohmann::json::array();
@@ -99,9 +97,9 @@ int run_swipe(const CliContext& ctx, const SwipeArgs& args) {
   const auto direction = core::parse_direction(args.direction);
   const auto snooze = core::parse_snooze(args.snooze);
   if (!direction || !snooze) return fail("unknown swipe " + args.direction + " / snooze " + args.snooze);
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto session = core::ReviewSession::open(**store, ctx.today());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto session = (*api)->open_review(ctx.today());
   if (!session) return fail(session.error());
   if (!session->current()) return fail("no card left in the deck for " + core::format_iso_day(ctx.today()));
   auto out = session->decide(*direction, *snooze);
@@ -136,9 +134,9 @@ int run_swipe(const CliContext& ctx, const SwipeArgs& args) {
 }
 
 int run_undo(const CliContext& ctx, bool json) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto out = core::undo_last_decision(**store);
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto out = (*api)->undo();
   if (!out) return fail(out.error());
   if (!*out) return fail("nothing to undo");
   const auto& o = **out;
@@ -155,10 +153,10 @@ int run_undo(const CliContext& ctx, bool json) {
 }
 
 int run_stats(const CliContext& ctx, bool json) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
   const core::Day today = ctx.today();
-  auto st = core::compute_stats(**store, today);
+  auto st = (*api)->stats(today);
   if (!st) return fail(st.error());
   if (json) {
     print_json({{"date", core::format_iso_day(today)},

@@ -17,37 +17,36 @@ struct EditArgs {
 };
 
 nlohmann::json entry_json(const core::StrategyEntry& e) {
-  return {{"id", e.id},           {"name", e.name},         {"company", e.company}, {"title", e.title},
-          {"relevance", e.relevance}, {"can_help", e.can_help}, {"offer", e.offer}};
+  return {{"id", e.id},       {"name", e.name},           {"company", e.company},
+          {"title", e.title}, {"relevance", e.relevance}, {"can_help", e.can_help},
+          {"offer", e.offer}};
 }
 
 int run_edit(const CliContext& ctx, const EditArgs& args) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  core::Status s = (*store)->transaction(
-      [&] { return core::edit_contact(**store, args.id, args.edit, ctx.today()); });
-  if (!s) return fail(s.error());
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  if (core::Status s = (*api)->edit_contact(args.id, args.edit, ctx.today()); !s) return fail(s.error());
   std::printf("Updated contact %lld.\n", static_cast<long long>(args.id));
   return 0;
 }
 
 int run_strategy(const CliContext& ctx, bool json) {
-  auto store = ctx.open_store();
-  if (!store) return fail(store.error());
-  auto report = core::strategy_report(**store);
+  auto api = ctx.open();
+  if (!api) return fail(api.error());
+  auto report = (*api)->strategy();
   if (!report) return fail(report.error());
   if (json) {
     nlohmann::json relevant = nlohmann::json::array(), without = nlohmann::json::array();
     for (const auto& e : report->relevant) relevant.push_back(entry_json(e));
     for (const auto& e : report->without_offer) without.push_back(entry_json(e));
     nlohmann::json goal = nullptr;
-    if (report->goal)
-      goal = {{"id", report->goal->id}, {"text", report->goal->text}, {"target", report->goal->target}};
+    if (report->goal) goal = {{"id", report->goal->id}, {"text", report->goal->text}, {"target", report->goal->target}};
     print_json({{"goal", goal}, {"relevant", relevant}, {"without_offer", without}});
     return 0;
   }
   if (!report->goal) {
-    std::printf("No current goal. Start with where you are going: rekindle goal add \"Move into product management\"\n");
+    std::printf(
+        "No current goal. Start with where you are going: rekindle goal add \"Move into product management\"\n");
     return 0;
   }
   std::printf("Goal: %s\n\n", report->goal->text.c_str());
@@ -95,7 +94,8 @@ void add_strategy_commands(CLI::App& app, CliContext& ctx) {
   });
 
   auto json = std::make_shared<bool>(false);
-  auto* strategy = app.add_subcommand("strategy", "The current goal, who can help, and who you have nothing to offer yet");
+  auto* strategy =
+      app.add_subcommand("strategy", "The current goal, who can help, and who you have nothing to offer yet");
   strategy->add_flag("--json", *json, "Print {goal, relevant, without_offer}");
   strategy->callback([&ctx, json] { ctx.action = [&ctx, json] { return run_strategy(ctx, *json); }; });
 }

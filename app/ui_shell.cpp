@@ -62,6 +62,7 @@ std::string window_title(Screen screen) {
 AppShell::AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today)
     : store_(std::move(store)), store_error_(std::move(store_error)), today_(today) {
   if (!store_ && store_error_.empty()) store_error_ = "no database";
+  if (store_) api_ = std::make_unique<core::Rekindle>(*store_);
   reload();
 }
 
@@ -109,20 +110,20 @@ void AppShell::reload() {
       // Opened without a card (a screenshot): draft for the card on top of today's deck.
       int64_t contact = compose_model_.contact_id;
       if (contact == 0) {
-        auto session = core::ReviewSession::open(*store_, today_);
+        auto session = api_->open_review(today_);
         if (session && session->current()) contact = session->current()->contact_id;
       }
-      if (contact != 0 && !compose_model_.context) compose_model_ = load_compose(*store_, contact, today_, templates());
+      if (contact != 0 && !compose_model_.context) compose_model_ = load_compose(*api_, contact, today_, templates());
       break;
     }
     case Screen::kContacts:
-      load_contacts(*store_, today_, contacts_model_);
+      load_contacts(*api_, today_, contacts_model_);
       break;
     case Screen::kStrategy:
-      strategy_model_ = load_strategy(*store_);
+      strategy_model_ = load_strategy(*api_);
       break;
     case Screen::kStats:
-      stats_model_ = load_stats(*store_, today_);
+      stats_model_ = load_stats(*api_, today_);
       break;
   }
 }
@@ -195,7 +196,7 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
       break;
     }
     case Screen::kCompose: {
-      const ComposeFrame frame = draw_compose(compose_model_, theme, store_.get(), events);
+      const ComposeFrame frame = draw_compose(compose_model_, theme, api_.get(), events);
       report.compose = frame.state;
       report.compose_frame = frame;
       break;
@@ -203,7 +204,7 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
     case Screen::kContacts: {
       const ContactsFrame frame = draw_contacts(contacts_model_, theme);
       report.contacts = frame.state;
-      if (frame.search_edited) load_contacts(*store_, today_, contacts_model_);
+      if (frame.search_edited) load_contacts(*api_, today_, contacts_model_);
       break;
     }
     case Screen::kStrategy:

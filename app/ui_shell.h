@@ -14,6 +14,7 @@
 #include "app/view_strategy.h"
 #include "app/view_today.h"
 #include "core/date.h"
+#include "core/rekindle.h"
 #include "core/store.h"
 #include "platform/input.h"
 
@@ -72,6 +73,7 @@ class AppShell {
   void draw_tab_bar(const Theme& theme);
 
   std::unique_ptr<core::Store> store_;
+  std::unique_ptr<core::Rekindle> api_;  // every view's reads and writes go through it
   std::string store_error_;
   core::Day today_;
   Screen screen_ = Screen::kToday;

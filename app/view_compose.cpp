@@ -79,11 +79,11 @@ bool action_button(const Theme& theme, const char* label, float width, bool prim
 
 }  // namespace
 
-ComposeModel load_compose(core::Store& store, int64_t contact_id, core::Day day, core::TemplateSet templates) {
+ComposeModel load_compose(core::Rekindle& api, int64_t contact_id, core::Day day, core::TemplateSet templates) {
   ComposeModel model;
   model.contact_id = contact_id;
   model.templates = std::move(templates);
-  auto context = core::load_compose_context(store, contact_id, day);
+  auto context = api.compose_context(contact_id, day);
   if (!context) {
     model.error = context.error();
     return model;
@@ -101,24 +101,17 @@ void choose_draft(ComposeModel& model, const std::string& channel, const std::st
   recompose(model, std::nullopt);
 }
 
-core::Status log_draft_sent(ComposeModel& model, core::Store& store) {
+core::Status log_draft_sent(ComposeModel& model, core::Rekindle& api) {
   if (!model.context) return core::make_error("no contact to log a message for");
   if (model.sent) return core::Status::success();
-  const std::string note = model.draft.subject.empty() ? model.draft.template_name : model.draft.subject;
-  core::Status status = store.transaction([&]() -> core::Status {
-    auto id = core::log_sent_message(store, model.contact_id, model.context->today,
-                                     core::interaction_channel(model.draft.channel), model.draft.kind, note);
-    if (!id) return core::make_error(id.error());
-    return core::Status::success();
-  });
-  if (status) {
-    model.sent = true;
-    model.status = "Logged as sent. Esc goes back to your deck.";
-  }
-  return status;
+  auto logged = api.log_sent(model.contact_id, model.draft, model.context->today);
+  if (!logged) return core::make_error(logged.error());
+  model.sent = true;
+  model.status = "Logged as sent. Esc goes back to your deck.";
+  return core::Status::success();
 }
 
-ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* store,
+ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Rekindle* api,
                           const platform::InputEvents& events) {
   ComposeFrame frame;
   // One key per action, so a reach-out never needs the mouse.
@@ -222,9 +215,9 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* 
     }
   }
   ImGui::SameLine();
-  if ((action_button(theme, model.sent ? "Logged" : "Log as sent", width, true, store && !model.sent) || log_key) &&
-      store && !model.sent) {
-    if (core::Status s = log_draft_sent(model, *store); s)
+  if ((action_button(theme, model.sent ? "Logged" : "Log as sent", width, true, api && !model.sent) || log_key) &&
+      api && !model.sent) {
+    if (core::Status s = log_draft_sent(model, *api); s)
       frame.logged = true;
     else
       model.status = s.error();

@@ -10,7 +10,7 @@
 #include "app/theme.h"
 #include "core/composer.h"
 #include "core/message_template.h"
-#include "core/store.h"
+#include "core/rekindle.h"
 #include "platform/input.h"
 
 namespace rekindle::app {
@@ -46,15 +46,15 @@ inline constexpr std::pair<const char*, const char*> kComposeChannels[] = {
     {"linkedin", "LinkedIn"}, {"linkedin-note", "Note"}, {"email", "E-mail"}, {"phone", "Call"}, {"meeting", "Coffee"}};
 
 // Loads the contact and drafts the default message (situation and channel that fit the history).
-ComposeModel load_compose(core::Store& store, int64_t contact_id, core::Day day, core::TemplateSet templates);
+ComposeModel load_compose(core::Rekindle& api, int64_t contact_id, core::Day day, core::TemplateSet templates);
 // Re-drafts for another channel or template ("" keeps the current one).
 void choose_draft(ComposeModel& model, const std::string& channel, const std::string& template_name);
-// Logs the draft as sent through core, in one store transaction.
-core::Status log_draft_sent(ComposeModel& model, core::Store& store);
+// Logs the draft as sent through the core API (one transaction).
+core::Status log_draft_sent(ComposeModel& model, core::Rekindle& api);
 
-// Draws the screen into the current window; store is where "Log as sent" writes. Keys (when
+// Draws the screen into the current window; api is where "Log as sent" writes. Keys (when
 // no text field has them): c copies, o opens the link, s logs as sent, e edits the text.
-ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Store* store,
+ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Rekindle* api,
                           const platform::InputEvents& events = {});
 
 }  // namespace rekindle::app

@@ -76,27 +76,20 @@ std::string subtitle(const ContactsModel& model) {
 
 }  // namespace
 
-void load_contacts(core::Store& store, core::Day day, ContactsModel& model) {
+void load_contacts(core::Rekindle& api, core::Day day, ContactsModel& model) {
   model.rows.clear();
   model.error.clear();
-  auto total = store.contact_count();
-  auto contacts = store.contacts(model.search);
-  auto interactions = store.all_interactions();
-  if (!total || !contacts || !interactions) {
-    model.error = !total ? total.error() : !contacts ? contacts.error() : interactions.error();
+  auto total = api.contact_count();
+  auto rows = api.contacts(model.search, day);
+  if (!total || !rows) {
+    model.error = !total ? total.error() : rows.error();
     return;
   }
   model.total = *total;
-  std::map<int64_t, std::vector<core::Interaction>> by_contact;
-  for (auto& interaction : *interactions) by_contact[interaction.contact_id].push_back(std::move(interaction));
-  model.rows.reserve(contacts->size());
-  for (const auto& c : *contacts) {
-    const auto found = by_contact.find(c.id);
-    const std::span<const core::Interaction> log = found == by_contact.end()
-                                                       ? std::span<const core::Interaction>()
-                                                       : std::span<const core::Interaction>(found->second);
-    model.rows.push_back(
-        {c.id, c.name, detail_line(c), static_cast<float>(core::warmth_on(c, log, day)), c.starred, c.archived});
+  model.rows.reserve(rows->size());
+  for (const auto& row : *rows) {
+    const core::Contact& c = row.contact;
+    model.rows.push_back({c.id, c.name, detail_line(c), static_cast<float>(row.warmth), c.starred, c.archived});
   }
 }
 

@@ -6,7 +6,7 @@
 
 #include "app/theme.h"
 #include "core/date.h"
-#include "core/store.h"
+#include "core/rekindle.h"
 
 namespace rekindle::app {
 
@@ -40,7 +40,7 @@ struct ContactsFrame {
 };
 
 // Loads the rows matching model.search (Store::contacts' matching) with warmth on day.
-void load_contacts(core::Store& store, core::Day day, ContactsModel& model);
+void load_contacts(core::Rekindle& api, core::Day day, ContactsModel& model);
 // Draws the screen into the current window.
 ContactsFrame draw_contacts(ContactsModel& model, const Theme& theme);
 

@@ -159,9 +159,9 @@ std::string plural(int n, const char* one, const char* many) { return std::to_st
 
 }  // namespace
 
-StatsModel load_stats(core::Store& store, core::Day day) {
+StatsModel load_stats(core::Rekindle& api, core::Day day) {
   StatsModel model;
-  auto figures = core::compute_stats(store, day);
+  auto figures = api.stats(day);
   if (!figures)
     model.error = figures.error();
   else

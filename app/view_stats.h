@@ -5,8 +5,8 @@
 
 #include "app/theme.h"
 #include "core/date.h"
+#include "core/rekindle.h"
 #include "core/stats.h"
-#include "core/store.h"
 
 namespace rekindle::app {
 
@@ -22,7 +22,7 @@ struct StatsModel {
 };
 
 // Reads the figures for day (core::compute_stats).
-StatsModel load_stats(core::Store& store, core::Day day);
+StatsModel load_stats(core::Rekindle& api, core::Day day);
 // Draws the screen into the current window; returns the state it drew.
 StatsState draw_stats(const StatsModel& model, const Theme& theme);
 

@@ -43,26 +43,23 @@ void draw_goal(const GoalRow& goal, const Theme& theme) {
 
 }  // namespace
 
-StrategyModel load_strategy(core::Store& store) {
+StrategyModel load_strategy(core::Rekindle& api) {
   StrategyModel model;
-  auto goals = store.goals();
-  auto links = store.all_goal_links();
-  if (!goals || !links) {
-    model.error = !goals ? goals.error() : links.error();
+  auto goals = api.goal_summaries();
+  if (!goals) {
+    model.error = goals.error();
     return model;
   }
-  for (const auto& g : *goals) {
+  for (const auto& summary : *goals) {
+    const core::Goal& g = summary.goal;
     GoalRow row;
     row.id = g.id;
     row.text = g.text;
     row.target = g.target;
     row.deadline = g.deadline ? core::format_iso_day(*g.deadline) : "";
     row.current = g.current;
-    for (const auto& link : *links) {
-      if (link.goal_id != g.id || link.relevance == "none") continue;
-      row.relevant_contacts++;
-      if (link.offer.empty()) row.without_offer++;
-    }
+    row.relevant_contacts = summary.relevant_contacts;
+    row.without_offer = summary.without_offer;
     model.goals.push_back(std::move(row));
   }
   return model;

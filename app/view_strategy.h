@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "app/theme.h"
-#include "core/store.h"
+#include "core/rekindle.h"
 
 namespace rekindle::app {
 
@@ -32,7 +32,7 @@ struct StrategyModel {
 };
 
 // Reads the goals (not archived) and their contact links.
-StrategyModel load_strategy(core::Store& store);
+StrategyModel load_strategy(core::Rekindle& api);
 // Draws the screen into the current window; returns the state it drew.
 StrategyState draw_strategy(const StrategyModel& model, const Theme& theme);
 

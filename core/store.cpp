@@ -387,6 +387,24 @@ Result<int64_t> Store::insert_interaction(const Interaction& x) {
   return db_->last_insert_rowid();
 }
 
+Status Store::delete_contact(int64_t id) {
+  auto s = db_->prepare("DELETE FROM contacts WHERE id = ?");
+  if (!s) return make_error(s.error());
+  s->bind(1, id);
+  return s->run();
+}
+
+Status Store::move_history(int64_t from_id, int64_t to_id) {
+  for (const char* sql : {"UPDATE interactions SET contact_id = ?2 WHERE contact_id = ?1",
+                          "UPDATE decisions SET contact_id = ?2 WHERE contact_id = ?1"}) {
+    auto s = db_->prepare(sql);
+    if (!s) return make_error(s.error());
+    s->bind(1, from_id).bind(2, to_id);
+    if (Status r = s->run(); !r) return r;
+  }
+  return Status::success();
+}
+
 Status Store::delete_interaction(int64_t id) {
   auto s = db_->prepare("DELETE FROM interactions WHERE id = ?");
   if (!s) return make_error(s.error());

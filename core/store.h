@@ -49,6 +49,11 @@ class Store {
   // e-mail, tags (case-insensitive substring) when not empty.
   Result<std::vector<Contact>> contacts(const std::string& search = "");
   Result<int64_t> contact_count();
+  // Removes a contact with its fields, touches, decisions and goal links (inside
+  // transaction(); only for an explicit user command such as a merge).
+  Status delete_contact(int64_t id);
+  // Moves every touch and decision of contact from_id to contact to_id (inside transaction()).
+  Status move_history(int64_t from_id, int64_t to_id);
 
   // Interactions (touchpoints).
   Result<int64_t> insert_interaction(const Interaction& interaction);

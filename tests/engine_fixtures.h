@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/rekindle.h"
 #include "core/review_session.h"
 #include "core/schedule.h"
 #include "core/store.h"
@@ -30,7 +31,7 @@ struct NewContact {
   std::optional<int> cadence_days;
 };
 
-// Inserts and schedules a contact as `add` does on `today`.
+// Adds a contact on `today` through the API call `rekindle add` makes.
 inline int64_t add_contact(core::Store& store, const NewContact& n, core::Day today) {
   core::Contact c;
   c.name = n.name;
@@ -38,18 +39,13 @@ inline int64_t add_contact(core::Store& store, const NewContact& n, core::Day to
   c.connected_on = n.connected_on;
   c.trust = n.trust;
   c.cadence_days = n.cadence_days;
-  int64_t id = 0;
-  core::Status s = store.transaction([&]() -> core::Status {
-    auto inserted = store.insert_contact(c);
-    if (!inserted) return core::make_error(inserted.error());
-    id = *inserted;
-    return core::reschedule_contact(store, id, today);
-  });
-  REQUIRE(s.ok());
-  return id;
+  auto id = core::Rekindle(store).add_contact(c, today);
+  INFO((id.ok() ? std::string() : id.error()));
+  REQUIRE(id.ok());
+  return *id;
 }
 
-// Logs a touch as `rekindle log` does.
+// Logs a touch through the API call `rekindle log` makes.
 inline int64_t log_touch(core::Store& store, int64_t contact_id, core::Day on, const std::string& kind = "neutral",
                          std::optional<int> grade = std::nullopt) {
   core::Interaction x;
@@ -58,16 +54,10 @@ inline int64_t log_touch(core::Store& store, int64_t contact_id, core::Day on, c
   x.channel = "email";
   x.kind = kind;
   x.grade = grade;
-  int64_t id = 0;
-  core::Status s = store.transaction([&]() -> core::Status {
-    auto r = core::log_touch(store, x, on);
-    if (!r) return core::make_error(r.error());
-    id = *r;
-    return core::Status::success();
-  });
-  INFO((s.ok() ? std::string() : s.error()));
-  REQUIRE(s.ok());
-  return id;
+  auto logged = core::Rekindle(store).log_touch(x, on);
+  INFO((logged.ok() ? std::string() : logged.error()));
+  REQUIRE(logged.ok());
+  return logged->id;
 }
 
 inline core::Contact contact_of(core::Store& store, int64_t id) {

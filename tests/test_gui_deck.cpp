@@ -261,8 +261,9 @@ TEST_CASE("deck: clearing the deck shows the session summary; ? shows the keys a
 TEST_CASE("compose: core's draft for the contact, and Log as sent records one touchpoint", "[gui][deck]") {
   auto owned = deck_store();
   core::Store& store = *owned;
+  core::Rekindle api(store);
   const int64_t id = deck_ids(store)[0];
-  app::ComposeModel model = app::load_compose(store, id, kToday, core::load_templates("/nonexistent"));
+  app::ComposeModel model = app::load_compose(api, id, kToday, core::load_templates("/nonexistent"));
   REQUIRE(model.context);
   CHECK(!model.body.empty());
   CHECK(model.body == model.draft.body);
@@ -272,8 +273,8 @@ TEST_CASE("compose: core's draft for the contact, and Log as sent records one to
   CHECK(model.draft.limit == core::kLinkedInNoteLimit);
   CHECK(model.draft.link.find("linkedin.com") != std::string::npos);
 
-  REQUIRE(app::log_draft_sent(model, store).ok());
-  REQUIRE(app::log_draft_sent(model, store).ok());  // a second click does not log twice
+  REQUIRE(app::log_draft_sent(model, api).ok());
+  REQUIRE(app::log_draft_sent(model, api).ok());  // a second click does not log twice
   auto interactions = store.interactions(id);
   REQUIRE(interactions.ok());
   REQUIRE(interactions->size() == 1);

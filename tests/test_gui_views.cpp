@@ -10,6 +10,7 @@
 #include "app/theme.h"
 #include "app/ui_shell.h"
 #include "app/ui_widgets.h"
+#include "core/rekindle.h"
 #include "core/store.h"
 #include "tests/headless_ui.h"
 
@@ -34,16 +35,9 @@ int64_t add_contact(core::Store& store, const std::string& name, const std::stri
   c.name = name;
   c.company = company;
   c.tier = "regular";
-  int64_t id = 0;
-  REQUIRE(store
-              .transaction([&]() -> core::Status {
-                auto inserted = store.insert_contact(c);
-                if (!inserted) return core::make_error(inserted.error());
-                id = *inserted;
-                return core::Status::success();
-              })
-              .ok());
-  return id;
+  auto id = core::Rekindle(store).add_contact(c, kToday);
+  REQUIRE(id.ok());
+  return *id;
 }
 
 std::unique_ptr<core::Store> store_with_contacts() {
@@ -159,8 +153,9 @@ TEST_CASE("time since the last touch reads like a person would say it", "[gui]")
 TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match is its own state", "[gui]") {
   test::HeadlessUi ui;
   auto store = store_with_contacts();
+  core::Rekindle api(*store);
   app::ContactsModel model;
-  app::load_contacts(*store, kToday, model);
+  app::load_contacts(api, kToday, model);
   REQUIRE(model.error.empty());
   CHECK(model.total == 3);
   REQUIRE(model.rows.size() == 3);
@@ -169,14 +164,14 @@ TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match
     CHECK(row.warmth <= 1.0f);
   }
   model.search = "navy";
-  app::load_contacts(*store, kToday, model);
+  app::load_contacts(api, kToday, model);
   REQUIRE(model.rows.size() == 1);
   CHECK(model.rows[0].name == "Grace Hopper");
   CHECK(model.rows[0].detail == "US Navy");
   CHECK(model.total == 3);
 
   model.search = "no such person";
-  app::load_contacts(*store, kToday, model);
+  app::load_contacts(api, kToday, model);
   CHECK(model.rows.empty());
   ImGui::NewFrame();
   ImGui::Begin("test");
@@ -302,7 +297,8 @@ TEST_CASE("strategy model counts linked contacts and flags those without an offe
                 return store->upsert_goal_link({3, goal_id, "none", "", ""});
               })
               .ok());
-  const auto model = app::load_strategy(*store);
+  core::Rekindle api(*store);
+  const auto model = app::load_strategy(api);
   REQUIRE(model.error.empty());
   REQUIRE(model.goals.size() == 1);
   CHECK(model.goals[0].text == "Move into product management");
@@ -330,7 +326,8 @@ TEST_CASE("stats model carries core's figures: health bands, give/ask, 12 weeks,
                 return core::Status::success();
               })
               .ok());
-  const auto model = app::load_stats(*store, kToday);
+  core::Rekindle api(*store);
+  const auto model = app::load_stats(api, kToday);
   REQUIRE(model.error.empty());
   const auto& s = model.figures;
   CHECK(s.contacts == 3);

@@ -6,6 +6,7 @@
 #include "core/contact_merge.h"
 #include "core/import_detect.h"
 #include "core/importer.h"
+#include "core/rekindle.h"
 #include "core/store.h"
 #include "tests/test_support.h"
 
@@ -54,15 +55,9 @@ Contact only_contact_named(Store& store, const std::string& name) {
 }
 
 int64_t add_contact(Store& store, Contact c) {
-  int64_t id = 0;
-  REQUIRE(store.transaction([&]() -> Status {
-                 auto inserted = store.insert_contact(c);
-                 if (!inserted) return make_error(inserted.error());
-                 id = *inserted;
-                 return Status::success();
-               })
-              .ok());
-  return id;
+  auto id = Rekindle(store).add_contact(std::move(c), *parse_iso_day("2026-01-15"));
+  REQUIRE(id.ok());
+  return *id;
 }
 
 const std::string kCsvHeader = "First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title,Web Page\n";
