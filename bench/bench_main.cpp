@@ -450,10 +450,8 @@ void section_reimport(Context& ctx) {
 void add_history(Context& ctx, const fs::path& db) {
   auto store = must(core::Store::open(db.string()), "open " + db.string());
   std::vector<int64_t> ids;
-  {
-    auto stmt = must(store->db().prepare("SELECT id FROM contacts ORDER BY id"), "select ids");
-    while (must(stmt.step(), "step ids")) ids.push_back(stmt.int64(0));
-  }
+  for (const core::Contact& contact : must(store->contacts(), "list contacts")) ids.push_back(contact.id);
+  std::sort(ids.begin(), ids.end());  // by id (import order), as the figures were taken; contacts() is by name
   must(store->transaction([&]() -> core::Status {
          const size_t tiered = std::min<size_t>(ids.size(), 400);
          for (size_t i = 0; i < tiered; ++i) {
