@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
   // OpenGL's rows run bottom-up; a PNG's top-down.
   const size_t stride = static_cast<size_t>(fb_width) * 4;
   for (int top = 0, bottom = fb_height - 1; top < bottom; ++top, --bottom)
-    std::swap_ranges(pixels.begin() + top * stride, pixels.begin() + (top + 1) * stride, pixels.begin() + bottom * stride);
+    std::swap_ranges(pixels.begin() + top * stride, pixels.begin() + (top + 1) * stride,
+                     pixels.begin() + bottom * stride);
   if (!stbi_write_png(argv[1], fb_width, fb_height, 4, pixels.data(), static_cast<int>(stride)))
     return fail("cannot write the PNG");
   return 0;
