@@ -2,30 +2,30 @@
 // start-up to the first frame and peak memory, each against a peer measured in the same run.
 // Build in Release and run it (under Xvfb for the start-up figures): see BENCHMARKS.md.
 //
+// The window is measured as a process: the rekindle executable (`rekindle screenshot`), against
+// rekindle_bench_peer_window, a bare GLFW + ImGui window (bench/peer_window.cpp). This program
+// links rekindle_core only.
+//
 // usage: rekindle_bench [--runs N] [--sizes 1000,10000,50000] [--vcards N] [--exe PATH]
-//                       [--sections 1,2,3,4,5,6] [--keep]
+//                       [--peer-window PATH] [--sections 1,2,3,4,5,6] [--keep]
 #include <sqlite3.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
-#include <ctime>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "bench/corpus.h"
+#include "bench/process.h"
+#include "bench/report.h"
 #include "core/date.h"
 #include "core/importer.h"
 #include "core/review_session.h"
@@ -34,146 +34,9 @@
 
 namespace fs = std::filesystem;
 using namespace rekindle;
-using Clock = std::chrono::steady_clock;
+using namespace rekindle::bench;
 
 namespace {
-
-// ---- small helpers ---------------------------------------------------------------------
-
-[[noreturn]] void die(const std::string& what, const std::string& why) {
-  std::fprintf(stderr, "rekindle_bench: %s: %s\n", what.c_str(), why.c_str());
-  std::exit(1);
-}
-
-template <typename T>
-T must(core::Result<T> result, const std::string& what) {
-  if (!result) die(what, result.error());
-  return std::move(*result);
-}
-
-void must(const core::Status& status, const std::string& what) {
-  if (!status) die(what, status.error());
-}
-
-double ms_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// CPU time of this process (one thread does all the work): steadier than wall time on a
-// machine shared with other jobs.
-double cpu_ms() {
-  timespec ts{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-struct Samples {
-  std::vector<double> wall, cpu;
-  void add(double wall_ms, double cpu_time_ms) {
-    wall.push_back(wall_ms);
-    cpu.push_back(cpu_time_ms);
-  }
-  bool empty() const { return wall.empty(); }
-};
-
-// Wall and CPU time of one region.
-class Timer {
- public:
-  Timer() : wall_(Clock::now()), cpu_(cpu_ms()) {}
-  void stop(Samples& samples) const { samples.add(ms_since(wall_), cpu_ms() - cpu_); }
-
- private:
-  Clock::time_point wall_;
-  double cpu_;
-};
-
-struct Stats {
-  double median = 0, min = 0, max = 0;
-  size_t n = 0;
-};
-
-Stats stats_of(std::vector<double> values) {
-  Stats s;
-  if (values.empty()) return s;
-  std::sort(values.begin(), values.end());
-  s.n = values.size();
-  s.min = values.front();
-  s.max = values.back();
-  const size_t mid = values.size() / 2;
-  s.median = values.size() % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
-  return s;
-}
-
-std::string fmt(const char* format, double value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, format, value);
-  return buf;
-}
-
-// Milliseconds with a precision that suits their size.
-std::string ms_text(double ms) {
-  if (ms < 1) return fmt("%.3f", ms);
-  if (ms < 100) return fmt("%.2f", ms);
-  return fmt("%.0f", ms);
-}
-
-std::string rate_text(double per_second) {
-  if (per_second >= 1e6) return fmt("%.2f M", per_second / 1e6);
-  if (per_second >= 1e3) return fmt("%.1f k", per_second / 1e3);
-  return fmt("%.0f", per_second);
-}
-
-std::string count_text(int n) {
-  if (n >= 1000 && n % 1000 == 0) return std::to_string(n / 1000) + "k";
-  return std::to_string(n);
-}
-
-std::string ratio_text(double a, double b) { return b > 0 ? fmt("%.2f x", a / b) : "-"; }
-
-// A pipe table: readable on a terminal and pasteable into Markdown.
-class Table {
- public:
-  explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
-  void add(std::vector<std::string> row) {
-    row.resize(header_.size());
-    rows_.push_back(std::move(row));
-  }
-  void print() const {
-    std::vector<size_t> width(header_.size());
-    auto measure = [&](const std::vector<std::string>& row) {
-      for (size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
-    };
-    measure(header_);
-    for (const auto& r : rows_) measure(r);
-    auto line = [&](const std::vector<std::string>& row) {
-      std::string out = "|";
-      for (size_t i = 0; i < row.size(); ++i) {
-        const size_t pad = width[i] - row[i].size();
-        out += ' ';
-        if (i == 0) out += row[i] + std::string(pad, ' ');
-        else out += std::string(pad, ' ') + row[i];
-        out += " |";
-      }
-      std::printf("%s\n", out.c_str());
-    };
-    line(header_);
-    std::string rule = "|";
-    for (size_t i = 0; i < width.size(); ++i) rule += (i == 0 ? ":" : "-") + std::string(width[i], '-') + (i == 0 ? "-|" : ":|");
-    std::printf("%s\n", rule.c_str());
-    for (const auto& r : rows_) line(r);
-    std::printf("\n");
-    std::fflush(stdout);
-  }
-
- private:
-  std::vector<std::string> header_;
-  std::vector<std::vector<std::string>> rows_;
-};
-
-void heading(const std::string& text) {
-  std::printf("### %s\n\n", text.c_str());
-  std::fflush(stdout);
-}
 
 void write_file(const fs::path& path, const std::string& bytes) {
   std::ofstream out(path, std::ios::binary);
@@ -193,80 +56,14 @@ void copy_db(const fs::path& from, const fs::path& to) {
     if (fs::exists(from.string() + suffix)) fs::copy_file(from.string() + suffix, to.string() + suffix, ec);
 }
 
-// ---- child processes ---------------------------------------------------------------------
-
-struct ProcessRun {
-  double ms = 0;
-  double cpu_ms = 0;  // user + system time of the child
-  long max_rss_kb = 0;
-  int exit_code = -1;
-};
-
-// Runs argv (PATH searched) with stdin, stdout and stderr on /dev/null; wall time, CPU time
-// and the child's peak RSS from wait4.
-ProcessRun run_process(const std::vector<std::string>& argv) {
-  std::vector<char*> args;
-  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-  args.push_back(nullptr);
-  const auto start = Clock::now();
-  const pid_t pid = fork();
-  if (pid < 0) die("fork", std::strerror(errno));
-  if (pid == 0) {
-    const int null_fd = open("/dev/null", O_RDWR);
-    if (null_fd >= 0) {
-      dup2(null_fd, 0);
-      dup2(null_fd, 1);
-      dup2(null_fd, 2);
-    }
-    execvp(args[0], args.data());
-    _exit(127);
-  }
-  int status = 0;
-  struct rusage usage {};
-  if (wait4(pid, &status, 0, &usage) < 0) die("wait4", std::strerror(errno));
-  ProcessRun run;
-  run.ms = ms_since(start);
-  auto tv_ms = [](const timeval& tv) { return tv.tv_sec * 1e3 + tv.tv_usec / 1e3; };
-  run.cpu_ms = tv_ms(usage.ru_utime) + tv_ms(usage.ru_stime);
-  run.max_rss_kb = usage.ru_maxrss;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return run;
-}
-
-// Peak RSS of argv in kB. A child forked from this (large) process inherits its RSS
-// high-water mark through fork and exec, so when GNU time is installed the command runs
-// under it (forked from a small process) and its "%M" is used; else wait4's ru_maxrss.
-ProcessRun run_measuring_rss(const std::vector<std::string>& argv, const fs::path& scratch_dir) {
-  if (!fs::exists("/usr/bin/time")) return run_process(argv);
-  const fs::path out = scratch_dir / "time-maxrss.txt";
-  std::vector<std::string> wrapped = {"/usr/bin/time", "-f", "%M", "-o", out.string()};
-  wrapped.insert(wrapped.end(), argv.begin(), argv.end());
-  ProcessRun run = run_process(wrapped);
-  std::ifstream in(out);
-  long kb = 0;
-  if (in >> kb) run.max_rss_kb = kb;
-  return run;
-}
-
-// The first line a shell command prints (empty when it fails).
-std::string shell_line(const std::string& command) {
-  std::string out;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buf[4096];
-    if (std::fgets(buf, sizeof buf, pipe)) out = buf;
-    pclose(pipe);
-  }
-  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
-  return out;
-}
-
 // ---- the measurements ----------------------------------------------------------------------
 
 struct Options {
   int runs = 7;
   std::vector<int> sizes = {1000, 10000, 50000};
   int vcards = 10000;
-  std::string exe;
+  std::string exe;          // the rekindle executable
+  std::string peer_window;  // rekindle_bench_peer_window
   std::set<int> sections = {1, 2, 3, 4, 5, 6};
   bool keep = false;
 };
@@ -288,23 +85,6 @@ struct Context {
   std::string sqlite3;  // the sqlite3 shell, when installed
   std::string python;   // the real python3 interpreter (not a pyenv shim), when installed
 };
-
-// The cells "median ms | min ms | max ms | CPU ms" of a set of samples.
-std::vector<std::string> time_cells(const Samples& samples) {
-  const Stats w = stats_of(samples.wall), c = stats_of(samples.cpu);
-  return {ms_text(w.median), ms_text(w.min), ms_text(w.max), ms_text(c.median)};
-}
-
-// "wall ratio (CPU ratio)" of two sets of samples, by their medians.
-std::string ratio_cells(const Samples& a, const Samples& b) {
-  return ratio_text(stats_of(a.wall).median, stats_of(b.wall).median) + " (" +
-         ratio_text(stats_of(a.cpu).median, stats_of(b.cpu).median) + ")";
-}
-
-std::vector<std::string> concat(std::vector<std::string> a, const std::vector<std::string>& b) {
-  a.insert(a.end(), b.begin(), b.end());
-  return a;
-}
 
 core::ImportOptions import_options(const Context& ctx, bool dry_run) {
   core::ImportOptions options;
@@ -450,10 +230,8 @@ void section_reimport(Context& ctx) {
 void add_history(Context& ctx, const fs::path& db) {
   auto store = must(core::Store::open(db.string()), "open " + db.string());
   std::vector<int64_t> ids;
-  {
-    auto stmt = must(store->db().prepare("SELECT id FROM contacts ORDER BY id"), "select ids");
-    while (must(stmt.step(), "step ids")) ids.push_back(stmt.int64(0));
-  }
+  for (const core::Contact& contact : must(store->contacts(), "list contacts")) ids.push_back(contact.id);
+  std::sort(ids.begin(), ids.end());  // by id (import order), as the figures were taken; contacts() is by name
   must(store->transaction([&]() -> core::Status {
          const size_t tiered = std::min<size_t>(ids.size(), 400);
          for (size_t i = 0; i < tiered; ++i) {
@@ -714,6 +492,8 @@ void section_startup(Context& ctx) {
     table.add(concat(concat({name}, time_cells(samples)), {diff}));
   };
   table.add(concat(concat({"peer: rekindle --version (process start)"}, time_cells(version)), {"-"}));
+  if (!ctx.options.peer_window.empty())
+    row("peer: bare GLFW + ImGui window, 3 frames to PNG", measure({ctx.options.peer_window, png.string()}, {}));
   const fs::path empty_db = ctx.dir / "startup-empty.db";
   row("screenshot today, new empty database",
       measure({exe, "--db", empty_db.string(), "screenshot", png.string(), "--date", date}, empty_db));
@@ -763,10 +543,14 @@ void section_memory(Context& ctx) {
             {exe, "--db", scratch.string(), "import", biggest->file.string()}, scratch, base);
     measure("rekindle due, " + count_text(biggest->records) + " contacts",
             {exe, "--db", deck_db(ctx, *biggest).string(), "due", "--date", date}, {}, base);
-    if (std::getenv("DISPLAY"))
+    if (std::getenv("DISPLAY")) {
       measure("rekindle screenshot, " + count_text(biggest->records) + " contacts",
               {exe, "--db", deck_db(ctx, *biggest).string(), "screenshot", (ctx.dir / "m.png").string(), "--date", date},
               {}, base);
+      if (!ctx.options.peer_window.empty())
+        measure("peer: bare GLFW + ImGui window (3 frames to PNG)",
+                {ctx.options.peer_window, (ctx.dir / "m.png").string()}, {}, base);
+    }
   }
   for (const Corpus& c : ctx.corpora)
     if (!c.csv)
@@ -803,6 +587,7 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--sizes") o.sizes = parse_list(value());
     else if (arg == "--vcards") o.vcards = std::atoi(value().c_str());
     else if (arg == "--exe") o.exe = value();
+    else if (arg == "--peer-window") o.peer_window = value();
     else if (arg == "--sections") {
       const auto list = parse_list(value());
       o.sections = std::set<int>(list.begin(), list.end());
@@ -810,17 +595,18 @@ Options parse_options(int argc, char** argv) {
     else if (arg == "--help" || arg == "-h") {
       std::printf(
           "usage: rekindle_bench [--runs N] [--sizes 1000,10000,50000] [--vcards N] [--exe PATH]\n"
-          "                      [--sections 1,2,3,4,5,6] [--keep]\n"
+          "                      [--peer-window PATH] [--sections 1,2,3,4,5,6] [--keep]\n"
           "sections: 1 import, 2 re-import and dry run, 3 deck building, 4 swipe and undo,\n"
           "          5 start-up to first frame (needs DISPLAY), 6 peak memory\n");
       std::exit(0);
     } else die(arg, "unknown option (see --help)");
   }
-  if (o.exe.empty()) {
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec && fs::exists(self.parent_path() / "rekindle")) o.exe = (self.parent_path() / "rekindle").string();
-  }
+  // Both executables are built next to this one (see CMakeLists.txt).
+  std::error_code ec;
+  const fs::path here = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  if (o.exe.empty() && !ec && fs::exists(here / "rekindle")) o.exe = (here / "rekindle").string();
+  if (o.peer_window.empty() && !ec && fs::exists(here / "rekindle_bench_peer_window"))
+    o.peer_window = (here / "rekindle_bench_peer_window").string();
   return o;
 }
 
@@ -843,6 +629,7 @@ int main(int argc, char** argv) {
   std::printf("- runs per figure: %d (deck, swipe, start-up: at least 11); day replayed: %s\n", ctx.options.runs,
               core::format_iso_day(ctx.today).c_str());
   std::printf("- rekindle executable: %s\n", ctx.options.exe.empty() ? "(none)" : ctx.options.exe.c_str());
+  std::printf("- peer window: %s\n", ctx.options.peer_window.empty() ? "(none)" : ctx.options.peer_window.c_str());
   std::printf("- peers: sqlite3 %s, python3 %s\n", ctx.sqlite3.empty() ? "(absent)" : ctx.sqlite3.c_str(),
               ctx.python.empty() ? "(absent)" : ctx.python.c_str());
   std::printf("- work dir: %s\n\n", ctx.dir.c_str());

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Builds rekindle and rekindle_bench in Release (build-bench/) and runs the benchmark under
-# Xvfb (for the start-up figures; without xvfb-run it runs on $DISPLAY or skips them).
+# Builds rekindle and rekindle_bench (with its peer, rekindle_bench_peer_window) in Release
+# (build-bench/) and runs the benchmark under Xvfb (for the window figures; without xvfb-run it
+# runs on $DISPLAY or skips them).
 # Extra arguments go to rekindle_bench, e.g. scripts/bench.sh --runs 11 --sections 1,2
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)

@@ -1,0 +1,2 @@
+// Layering probe, compiled with rekindle_core's include directories: must NOT compile.
+#include <imgui.h>
