@@ -48,6 +48,7 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
 // scheduling fields and deletes the touchpoint it created. nullopt when nothing is left.
 Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store);
 
+
 // Consecutive days with at least one decision, ending today (or yesterday while today's
 // review has not started yet).
 Result<int> review_streak(Store& store, Day today);

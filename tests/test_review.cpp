@@ -44,6 +44,23 @@ std::vector<Interaction> history(Store& store, int64_t id) {
   return *xs;
 }
 
+// Overwrites every decision's before-state through a second connection to the store's
+// file, as a bad disk or another program would.
+void damage_decisions(const std::string& path, const std::string& before_state) {
+  auto db = Database::open(path, SQLITE_OPEN_READWRITE);
+  REQUIRE(db.ok());
+  auto s = (*db)->prepare("UPDATE decisions SET before_state = ?");
+  REQUIRE(s.ok());
+  s->bind(1, before_state);
+  REQUIRE(s->run().ok());
+}
+
+std::unique_ptr<Store> file_store(const std::string& path) {
+  auto store = Store::open(path);
+  REQUIRE(store.ok());
+  return std::move(*store);
+}
+
 }  // namespace
 
 TEST_CASE("add schedules a new contact; the dormant pool is not scheduled", "[review]") {
@@ -591,19 +608,36 @@ TEST_CASE("the session's deck after each command equals a deck built from scratc
 }
 
 TEST_CASE("undo refuses a damaged decision record and changes nothing", "[review]") {
-  auto store = memory_store();
+  rekindle::test::TempDir dir;
+  const std::string path = dir.file("damaged.db");
+  auto store = file_store(path);
   const Day today = day("2026-02-02");
   add_contact(*store, {"Damaged", "close"}, today);
   decide_top(*store, today, Direction::left);
-  REQUIRE(store->db().exec("UPDATE decisions SET before_state = '{\"due\": \"not a day\"}'").ok());
-  const std::string before = dump(*store);
-  auto u = undo_last_decision(*store);
-  CHECK_FALSE(u.ok());
-  CHECK(dump(*store) == before);
-  REQUIRE(store->db().exec("UPDATE decisions SET before_state = 'garbage'").ok());
-  const std::string garbage = dump(*store);
-  CHECK_FALSE(undo_last_decision(*store).ok());
-  CHECK(dump(*store) == garbage);
+  const char* damaged[] = {
+      R"({"due": "not a day"})",
+      "garbage",
+      R"({"starred": "yes"})",
+      R"({"archived": 1})",
+      R"({"snooze_streak": "2"})",
+      R"({"snooze_streak": -1})",
+      R"({"snooze_streak": 1.5})",
+      R"({"last_interaction_id": true})",
+      R"({"due": 20260202})",
+      R"({"card": 1})",
+      "[1, 2]",
+  };
+  for (const char* record : damaged) {
+    INFO(record);
+    damage_decisions(path, record);
+    const std::string before = dump(*store);
+    auto u = undo_last_decision(*store);
+    REQUIRE_FALSE(u.ok());
+    CHECK_THAT(u.error(), Catch::StartsWith("damaged decision record"));
+    CHECK(dump(*store) == before);
+    // The failed undo left no transaction open: the next write works.
+    CHECK(set_daily_limit(*store, 12).ok());
+  }
 }
 
 TEST_CASE("this week's focus list: starred in the last 7 days, most recent first", "[review]") {
