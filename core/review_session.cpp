@@ -195,6 +195,33 @@ Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store) {
   return out;
 }
 
+Result<DecisionOutcome> change_snooze(Store& store, SnoozeChoice choice, Day today) {
+  DecisionOutcome out;
+  Status st = store.transaction([&]() -> Status {
+    auto last = store.latest_decision();
+    if (!last) return make_error(last.error());
+    if (!*last || (*last)->direction != Direction::left || (*last)->day != today)
+      return make_error("the last decision is not a snooze of today");
+    const StoredDecision& d = **last;
+    auto before = parse_before_state(d.before_state);
+    if (!before) return make_error(before.error());
+    // Re-snoozing is taking the snooze back and snoozing again, in one step.
+    auto restored = fields_to_restore(store, d.contact_id, before->fields);
+    if (!restored) return make_error(restored.error());
+    before->fields = *restored;
+    const SchedulingFields after = decision_effect(Direction::left, before->fields, choice, today);
+    if (Status w = store.set_scheduling_fields(d.contact_id, after); !w) return w;
+    // A snooze never has a touch of its own (only a reach-out does), so nothing is lost.
+    if (Status r = store.delete_decision(d.id); !r) return r;
+    auto id = store.insert_decision(d.contact_id, today, Direction::left, before_state_json(*before));
+    if (!id) return make_error(id.error());
+    out = outcome_of(*id, Direction::left, d.contact_id, d.contact_name, today, after);
+    return Status::success();
+  });
+  if (!st) return make_error(st.error());
+  return out;
+}
+
 Result<int> review_streak(Store& store, Day today) {
   auto days = store.decision_days_until(today);
   if (!days) return make_error(days.error());
@@ -306,6 +333,17 @@ Result<std::optional<DecisionOutcome>> ReviewSession::undo() {
   if (*out) {
     if (Status s = refresh_contact((*out)->contact_id); !s) return make_error(s.error());
   }
+  return out;
+}
+
+Result<DecisionOutcome> ReviewSession::change_snooze(SnoozeChoice choice) {
+  auto out = core::change_snooze(*store_, choice, today_);
+  if (!out) {
+    last_error_ = out.error();
+    return out;
+  }
+  last_error_.clear();
+  if (Status s = refresh_contact(out->contact_id); !s) return make_error(s.error());
   return out;
 }
 
