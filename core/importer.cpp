@@ -260,8 +260,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
   size_t total_records = 0;
   for (const auto& p : parsed) total_records += p.records.size();
   // A bulk import needs no fsync per page; the commit itself is still durable in WAL mode.
-  const bool on_disk = store.path() != ":memory:";
-  if (on_disk) (void)store.db().exec("PRAGMA synchronous = NORMAL");
+  if (Status s = store.set_bulk_import(true); !s) return make_error(s.error());
   Status stored = store.transaction([&]() -> Status {
     Merger merger(store, options.today);
     if (Status s = merger.load(); !s) return s;
@@ -287,8 +286,9 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     if (options.dry_run) return make_error(kDryRunRollback);
     return Status::success();
   });
-  if (on_disk) (void)store.db().exec("PRAGMA synchronous = FULL");
+  const Status restored = store.set_bulk_import(false);
   if (!stored && !(options.dry_run && stored.error() == kDryRunRollback)) return make_error(stored.error());
+  if (!restored) return make_error("after the import: " + restored.error());
 
   for (const auto& f : report.files) {
     report.added += f.added;

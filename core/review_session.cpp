@@ -1,5 +1,6 @@
 #include "core/review_session.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace rekindle::core {
@@ -7,66 +8,105 @@ namespace {
 
 constexpr int kMaxDailyLimit = 500;
 
-std::optional<std::string> day_text(const std::optional<Day>& d) {
-  return d ? std::optional<std::string>(format_iso_day(*d)) : std::nullopt;
-}
+using nlohmann::json;
 
-Result<std::optional<std::pair<SchedulingFields, std::string>>> read_fields(Store& store, int64_t contact_id) {
-  auto s = store.db().prepare("SELECT due, starred, archived, snooze_streak, name FROM contacts WHERE id = ?");
-  if (!s) return make_error(s.error());
-  s->bind(1, contact_id);
-  auto row = s->step();
-  if (!row) return make_error(row.error());
-  if (!*row) return std::optional<std::pair<SchedulingFields, std::string>>();
-  SchedulingFields f;
-  f.due = parse_optional_day(s->optional_text(0));
-  f.starred = s->int64(1) != 0;
-  f.archived = s->int64(2) != 0;
-  f.snooze_streak = static_cast<int>(s->int64(3));
-  return std::optional<std::pair<SchedulingFields, std::string>>(std::make_pair(f, s->text(4)));
-}
+// What a decision row keeps of the moment before it: the contact's scheduling fields and
+// which kind of card it was (reactivations count against their own daily slots).
+struct BeforeState {
+  SchedulingFields fields;
+  CardKind card = CardKind::due;
+};
 
-Result<int64_t> newest_interaction_id(Store& store, int64_t contact_id) {
-  auto s = store.db().prepare("SELECT coalesce(max(id), 0) FROM interactions WHERE contact_id = ?");
-  if (!s) return make_error(s.error());
-  s->bind(1, contact_id);
-  auto row = s->step();
-  if (!row) return make_error(row.error());
-  return *row ? s->int64(0) : int64_t{0};
-}
-
-Status write_fields(Store& store, int64_t contact_id, const SchedulingFields& f) {
-  auto s = store.db().prepare("UPDATE contacts SET due = ?, starred = ?, archived = ?, snooze_streak = ? WHERE id = ?");
-  if (!s) return make_error(s.error());
-  s->bind(1, day_text(f.due)).bind(2, f.starred ? 1 : 0).bind(3, f.archived ? 1 : 0).bind(4, f.snooze_streak);
-  s->bind(5, contact_id);
-  return s->run();
-}
-
-std::string before_state_json(const SchedulingFields& f, CardKind kind) {
-  nlohmann::json j = {{"due", f.due ? nlohmann::json(format_iso_day(*f.due)) : nlohmann::json(nullptr)},
-                      {"starred", f.starred},
-                      {"archived", f.archived},
-                      {"snooze_streak", f.snooze_streak},
-                      {"last_interaction_id", f.last_interaction_id},
-                      {"card", card_kind_name(kind)}};
+std::string before_state_json(const BeforeState& before) {
+  const SchedulingFields& f = before.fields;
+  json j = {{"due", f.due ? json(format_iso_day(*f.due)) : json(nullptr)},
+            {"starred", f.starred},
+            {"archived", f.archived},
+            {"snooze_streak", f.snooze_streak},
+            {"last_interaction_id", f.last_interaction_id},
+            {"card", card_kind_name(before.card)}};
   return j.dump();
 }
 
-Result<SchedulingFields> parse_before_state(const std::string& text) {
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return make_error("damaged decision record: " + text);
-  SchedulingFields f;
-  const auto due = j.value("due", nlohmann::json(nullptr));
-  if (due.is_string()) {
-    f.due = parse_iso_day(due.get<std::string>());
-    if (!f.due) return make_error("damaged decision record: bad due day in " + text);
+// Reads an optional field of a before-state; false when it is there with the wrong type.
+bool read_bool(const json& j, const char* key, bool& out) {
+  const auto it = j.find(key);
+  if (it == j.end()) return true;
+  if (!it->is_boolean()) return false;
+  out = it->get<bool>();
+  return true;
+}
+bool read_integer(const json& j, const char* key, int64_t min, int64_t max, int64_t& out) {
+  const auto it = j.find(key);
+  if (it == j.end()) return true;
+  if (it->is_number_unsigned()) {
+    if (it->get<uint64_t>() > static_cast<uint64_t>(max)) return false;
+  } else if (!it->is_number_integer()) {
+    return false;
   }
-  f.starred = j.value("starred", false);
-  f.archived = j.value("archived", false);
-  f.snooze_streak = j.value("snooze_streak", 0);
-  f.last_interaction_id = j.value("last_interaction_id", int64_t{0});
-  return f;
+  const auto value = it->get<int64_t>();
+  if (value < min || value > max) return false;
+  out = value;
+  return true;
+}
+
+// Parses a stored before-state. A record this code did not write (a damaged file, a field
+// of the wrong type) is an error, never an exception: undo must fail cleanly.
+Result<BeforeState> parse_before_state(const std::string& text) {
+  const auto j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return make_error("damaged decision record: " + text);
+  auto damaged = [&](const char* field) {
+    return make_error(std::string("damaged decision record: bad ") + field + " in " + text);
+  };
+  BeforeState b;
+  SchedulingFields& f = b.fields;
+  if (const auto due = j.find("due"); due != j.end() && !due->is_null()) {
+    if (!due->is_string()) return damaged("due day");
+    f.due = parse_iso_day(due->get_ref<const std::string&>());
+    if (!f.due) return damaged("due day");
+  }
+  int64_t streak = 0;
+  if (!read_bool(j, "starred", f.starred)) return damaged("starred");
+  if (!read_bool(j, "archived", f.archived)) return damaged("archived");
+  if (!read_integer(j, "snooze_streak", 0, std::numeric_limits<int>::max(), streak)) return damaged("snooze_streak");
+  f.snooze_streak = static_cast<int>(streak);
+  if (!read_integer(j, "last_interaction_id", 0, std::numeric_limits<int64_t>::max(), f.last_interaction_id))
+    return damaged("last_interaction_id");
+  if (const auto card = j.find("card"); card != j.end()) {
+    if (!card->is_string()) return damaged("card");
+    if (card->get_ref<const std::string&>() == card_kind_name(CardKind::reactivation)) b.card = CardKind::reactivation;
+  }
+  return b;
+}
+
+// The fields that taking back a decision restores: its before-state, except that a touch
+// logged after the decision (not through it) keeps the due day and the cleared snooze
+// streak it brought, as they were before the undo.
+Result<SchedulingFields> fields_to_restore(Store& store, int64_t contact_id, const SchedulingFields& before) {
+  auto now = store.scheduling_fields(contact_id);
+  if (!now) return make_error(now.error());
+  SchedulingFields restored = before;
+  if (*now && (*now)->last_interaction_id > before.last_interaction_id) {
+    restored.due = (*now)->due;
+    restored.snooze_streak = 0;
+    restored.last_interaction_id = (*now)->last_interaction_id;
+  }
+  return restored;
+}
+
+// The outcome of a decision that left the contact with `after`.
+DecisionOutcome outcome_of(int64_t decision_id, Direction direction, int64_t contact_id, std::string name, Day day,
+                           const SchedulingFields& after) {
+  DecisionOutcome out;
+  out.decision_id = decision_id;
+  out.direction = direction;
+  out.contact_id = contact_id;
+  out.name = std::move(name);
+  out.day = day;
+  out.due = after.due;
+  out.snooze_streak = after.snooze_streak;
+  out.suggest_rethink = suggests_rethink(direction, after.snooze_streak);
+  return out;
 }
 
 }  // namespace
@@ -91,19 +131,15 @@ Status set_daily_limit(Store& store, int limit) {
 }
 
 Result<DayDecisions> decisions_on(Store& store, Day day) {
-  auto s = store.db().prepare(
-      "SELECT contact_id, json_extract(before_state, '$.card') = 'reactivation' FROM decisions WHERE day = ?");
-  if (!s) return make_error(s.error());
-  s->bind(1, format_iso_day(day));
+  auto rows = store.decisions_on_day(day);
+  if (!rows) return make_error(rows.error());
   DayDecisions out;
-  for (;;) {
-    auto row = s->step();
-    if (!row) return make_error(row.error());
-    if (!*row) return out;
-    out.decided.insert(s->int64(0));
+  for (const DecidedCard& row : *rows) {
+    out.decided.insert(row.contact_id);
     ++out.count;
-    if (!s->is_null(1) && s->int64(1) != 0) ++out.reactivations;
+    if (row.reactivation) ++out.reactivations;
   }
+  return out;
 }
 
 Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit) {
@@ -120,28 +156,16 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
                                        Day today) {
   DecisionOutcome out;
   Status st = store.transaction([&]() -> Status {
-    auto found = read_fields(store, card.contact_id);
-    if (!found) return make_error(found.error());
-    if (!*found) return make_error("no contact with id " + std::to_string(card.contact_id));
-    SchedulingFields before = (*found)->first;
-    auto newest = newest_interaction_id(store, card.contact_id);
-    if (!newest) return make_error(newest.error());
-    before.last_interaction_id = *newest;
-    const SchedulingFields after = decision_effect(direction, before, snooze, today);
-    if (Status w = write_fields(store, card.contact_id, after); !w) return w;
-    auto s = store.db().prepare("INSERT INTO decisions (contact_id, day, decision, before_state) VALUES (?, ?, ?, ?)");
-    if (!s) return make_error(s.error());
-    s->bind(1, card.contact_id).bind(2, format_iso_day(today)).bind(3, direction_name(direction));
-    s->bind(4, before_state_json(before, card.kind));
-    if (Status r = s->run(); !r) return r;
-    out.decision_id = store.db().last_insert_rowid();
-    out.direction = direction;
-    out.contact_id = card.contact_id;
-    out.name = (*found)->second;
-    out.day = today;
-    out.due = after.due;
-    out.snooze_streak = after.snooze_streak;
-    out.suggest_rethink = suggests_rethink(direction, after.snooze_streak);
+    auto before = store.scheduling_fields(card.contact_id);
+    if (!before) return make_error(before.error());
+    auto name = store.contact_name(card.contact_id);
+    if (!name) return make_error(name.error());
+    if (!*before || !*name) return make_error("no contact with id " + std::to_string(card.contact_id));
+    const SchedulingFields after = decision_effect(direction, **before, snooze, today);
+    if (Status w = store.set_scheduling_fields(card.contact_id, after); !w) return w;
+    auto id = store.insert_decision(card.contact_id, today, direction, before_state_json({**before, card.kind}));
+    if (!id) return make_error(id.error());
+    out = outcome_of(*id, direction, card.contact_id, **name, today, after);
     return Status::success();
   });
   if (!st) return make_error(st.error());
@@ -151,46 +175,47 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
 Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store) {
   std::optional<DecisionOutcome> out;
   Status st = store.transaction([&]() -> Status {
-    auto s = store.db().prepare(
-        "SELECT d.id, d.contact_id, d.day, d.decision, d.before_state, d.interaction_id, c.name "
-        "FROM decisions d JOIN contacts c ON c.id = d.contact_id ORDER BY d.id DESC LIMIT 1");
-    if (!s) return make_error(s.error());
-    auto row = s->step();
-    if (!row) return make_error(row.error());
-    if (!*row) return Status::success();
-    DecisionOutcome o;
-    o.decision_id = s->int64(0);
-    o.contact_id = s->int64(1);
-    o.day = parse_iso_day(s->text(2)).value_or(Day{});
-    o.direction = parse_direction(s->text(3)).value_or(Direction::skip);
-    const std::string before_text = s->text(4);
-    const auto interaction_id = s->optional_int64(5);
-    o.name = s->text(6);
-    if (auto done = s->step(); !done) return make_error(done.error());  // releases the statement
-    auto before = parse_before_state(before_text);
+    auto last = store.latest_decision();
+    if (!last) return make_error(last.error());
+    if (!*last) return Status::success();
+    const StoredDecision& d = **last;
+    auto before = parse_before_state(d.before_state);
     if (!before) return make_error(before.error());
-    auto del = store.db().prepare("DELETE FROM decisions WHERE id = ?");
-    if (!del) return make_error(del.error());
-    del->bind(1, o.decision_id);
-    if (Status r = del->run(); !r) return r;
-    if (interaction_id)
-      if (Status r = store.delete_interaction(*interaction_id); !r) return r;
-    auto newest = newest_interaction_id(store, o.contact_id);
-    if (!newest) return make_error(newest.error());
-    if (*newest > before->last_interaction_id) {
-      // A touch was logged after this decision: the swipe is taken back, but the due day
-      // and the snooze streak follow that touch, as they did before the undo.
-      auto now = read_fields(store, o.contact_id);
-      if (!now) return make_error(now.error());
-      if (*now) {
-        before->due = (*now)->first.due;
-        before->snooze_streak = 0;
-      }
-    }
-    if (Status w = write_fields(store, o.contact_id, *before); !w) return w;
-    o.due = before->due;
-    o.snooze_streak = before->snooze_streak;
-    out = o;
+    if (Status r = store.delete_decision(d.id); !r) return r;
+    if (d.interaction_id)
+      if (Status r = store.delete_interaction(*d.interaction_id); !r) return r;
+    auto restored = fields_to_restore(store, d.contact_id, before->fields);
+    if (!restored) return make_error(restored.error());
+    if (Status w = store.set_scheduling_fields(d.contact_id, *restored); !w) return w;
+    out = outcome_of(d.id, d.direction, d.contact_id, d.contact_name, d.day, *restored);
+    out->suggest_rethink = false;  // the card is back as it was: nothing to suggest yet
+    return Status::success();
+  });
+  if (!st) return make_error(st.error());
+  return out;
+}
+
+Result<DecisionOutcome> change_snooze(Store& store, SnoozeChoice choice, Day today) {
+  DecisionOutcome out;
+  Status st = store.transaction([&]() -> Status {
+    auto last = store.latest_decision();
+    if (!last) return make_error(last.error());
+    if (!*last || (*last)->direction != Direction::left || (*last)->day != today)
+      return make_error("the last decision is not a snooze of today");
+    const StoredDecision& d = **last;
+    auto before = parse_before_state(d.before_state);
+    if (!before) return make_error(before.error());
+    // Re-snoozing is taking the snooze back and snoozing again, in one step.
+    auto restored = fields_to_restore(store, d.contact_id, before->fields);
+    if (!restored) return make_error(restored.error());
+    before->fields = *restored;
+    const SchedulingFields after = decision_effect(Direction::left, before->fields, choice, today);
+    if (Status w = store.set_scheduling_fields(d.contact_id, after); !w) return w;
+    // A snooze never has a touch of its own (only a reach-out does), so nothing is lost.
+    if (Status r = store.delete_decision(d.id); !r) return r;
+    auto id = store.insert_decision(d.contact_id, today, Direction::left, before_state_json(*before));
+    if (!id) return make_error(id.error());
+    out = outcome_of(*id, Direction::left, d.contact_id, d.contact_name, today, after);
     return Status::success();
   });
   if (!st) return make_error(st.error());
@@ -198,20 +223,14 @@ Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store) {
 }
 
 Result<int> review_streak(Store& store, Day today) {
-  auto s = store.db().prepare("SELECT DISTINCT day FROM decisions WHERE day <= ? ORDER BY day DESC");
-  if (!s) return make_error(s.error());
-  s->bind(1, format_iso_day(today));
+  auto days = store.decision_days_until(today);
+  if (!days) return make_error(days.error());
   int streak = 0;
   Day expected = today;
-  for (;;) {
-    auto row = s->step();
-    if (!row) return make_error(row.error());
-    if (!*row) break;
-    const auto day = parse_iso_day(s->text(0));
-    if (!day) continue;
+  for (const Day day : *days) {
     // Today not reviewed yet does not break the streak: it may still happen.
-    if (streak == 0 && *day == today - 1 && expected == today) expected = today - 1;
-    if (*day != expected) break;
+    if (streak == 0 && day == today - 1 && expected == today) expected = today - 1;
+    if (day != expected) break;
     ++streak;
     expected = expected - 1;
   }
@@ -219,19 +238,7 @@ Result<int> review_streak(Store& store, Day today) {
 }
 
 Result<std::vector<int64_t>> focus_this_week(Store& store, Day today) {
-  auto s = store.db().prepare(
-      "SELECT d.contact_id FROM decisions d JOIN contacts c ON c.id = d.contact_id "
-      "WHERE d.decision = 'up' AND d.day BETWEEN ? AND ? AND c.starred = 1 AND c.archived = 0 "
-      "GROUP BY d.contact_id ORDER BY max(d.id) DESC");
-  if (!s) return make_error(s.error());
-  s->bind(1, format_iso_day(today - 6)).bind(2, format_iso_day(today));
-  std::vector<int64_t> out;
-  for (;;) {
-    auto row = s->step();
-    if (!row) return make_error(row.error());
-    if (!*row) return out;
-    out.push_back(s->int64(0));
-  }
+  return store.starred_between(today - 6, today);
 }
 
 namespace {
@@ -240,17 +247,10 @@ namespace {
 Result<SessionSummary> summarize(Store& store, Day today, int remaining) {
   SessionSummary sum;
   sum.day = today;
-  auto s = store.db().prepare("SELECT decision, count(*) FROM decisions WHERE day = ? GROUP BY decision");
-  if (!s) return make_error(s.error());
-  s->bind(1, format_iso_day(today));
-  for (;;) {
-    auto row = s->step();
-    if (!row) return make_error(row.error());
-    if (!*row) break;
-    const int n = static_cast<int>(s->int64(1));
-    sum.reviewed += n;
-    if (auto direction = parse_direction(s->text(0))) sum.counted[static_cast<size_t>(*direction)] += n;
-  }
+  auto counts = store.decision_counts(today);
+  if (!counts) return make_error(counts.error());
+  sum.counted = *counts;
+  for (const int n : sum.counted) sum.reviewed += n;
   sum.remaining = remaining;
   sum.finished = remaining == 0;
   auto streak = review_streak(store, today);
@@ -333,6 +333,17 @@ Result<std::optional<DecisionOutcome>> ReviewSession::undo() {
   if (*out) {
     if (Status s = refresh_contact((*out)->contact_id); !s) return make_error(s.error());
   }
+  return out;
+}
+
+Result<DecisionOutcome> ReviewSession::change_snooze(SnoozeChoice choice) {
+  auto out = core::change_snooze(*store_, choice, today_);
+  if (!out) {
+    last_error_ = out.error();
+    return out;
+  }
+  last_error_.clear();
+  if (Status s = refresh_contact(out->contact_id); !s) return make_error(s.error());
   return out;
 }
 

@@ -48,6 +48,12 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
 // scheduling fields and deletes the touchpoint it created. nullopt when nothing is left.
 Result<std::optional<DecisionOutcome>> undo_last_decision(Store& store);
 
+// Changes how long the latest decision snoozes, as one transaction: when it is a left swipe
+// made on `today`, its card is snoozed again for `choice`, computed from the state before
+// that swipe, and it stays one decision (undo afterwards restores the state before the
+// swipe). Fails, changing nothing, when the latest decision is anything else.
+Result<DecisionOutcome> change_snooze(Store& store, SnoozeChoice choice, Day today);
+
 // Consecutive days with at least one decision, ending today (or yesterday while today's
 // review has not started yet).
 Result<int> review_streak(Store& store, Day today);
@@ -93,6 +99,9 @@ class ReviewSession {
   Result<DecisionOutcome> decide(Direction direction, SnoozeChoice snooze = SnoozeChoice::week);
   // Undoes the latest decision; nullopt when there is nothing to undo.
   Result<std::optional<DecisionOutcome>> undo();
+  // Snoozes the card just snoozed for `choice` instead; fails (and sets last_error) when the
+  // latest decision is not a snooze of today.
+  Result<DecisionOutcome> change_snooze(SnoozeChoice choice);
   // Changes and stores the daily limit, then rebuilds the deck.
   Status set_limit(int limit);
   // Reloads everything from the store (after changes made elsewhere, e.g. an import).

@@ -7,17 +7,6 @@
 namespace rekindle::core {
 namespace {
 
-std::optional<std::string> day_text(const std::optional<Day>& d) {
-  return d ? std::optional<std::string>(format_iso_day(*d)) : std::nullopt;
-}
-
-Status set_due(Store& store, int64_t contact_id, const std::optional<Day>& due) {
-  auto s = store.db().prepare("UPDATE contacts SET due = ? WHERE id = ?");
-  if (!s) return make_error(s.error());
-  s->bind(1, day_text(due)).bind(2, contact_id);
-  return s->run();
-}
-
 // Plain-words length of a silence: "9 days", "14 months", "3 years".
 std::string silence_words(int days) {
   auto plural = [](int n, const char* unit) { return std::to_string(n) + " " + unit + (n == 1 ? "" : "s"); };
@@ -73,7 +62,7 @@ Status reschedule_contact(Store& store, int64_t contact_id, Day /*today: the sch
   if (!seed) return make_error(seed.error());
   const auto due = scheduled_due(c, *xs, *seed);
   if (due == c.due) return Status::success();
-  return set_due(store, contact_id, due);
+  return store.set_due(contact_id, due);
 }
 
 Result<int64_t> log_touch(Store& store, Interaction interaction, Day today) {
@@ -84,20 +73,9 @@ Result<int64_t> log_touch(Store& store, Interaction interaction, Day today) {
     return make_error("grade must be 1..4, got " + std::to_string(*interaction.grade));
   auto id = store.insert_interaction(interaction);
   if (!id) return make_error(id.error());
-  {
-    auto s = store.db().prepare("UPDATE contacts SET snooze_streak = 0 WHERE id = ? AND snooze_streak <> 0");
-    if (!s) return make_error(s.error());
-    s->bind(1, interaction.contact_id);
-    if (Status st = s->run(); !st) return make_error(st.error());
-  }
-  {
-    auto s = store.db().prepare(
-        "UPDATE decisions SET interaction_id = ?1 WHERE id = (SELECT id FROM decisions WHERE contact_id = ?2 "
-        "AND day = ?3 AND decision = 'right' AND interaction_id IS NULL ORDER BY id DESC LIMIT 1)");
-    if (!s) return make_error(s.error());
-    s->bind(1, *id).bind(2, interaction.contact_id).bind(3, format_iso_day(today));
-    if (Status st = s->run(); !st) return make_error(st.error());
-  }
+  if (Status st = store.reset_snooze_streak(interaction.contact_id); !st) return make_error(st.error());
+  if (Status st = store.tie_reach_out_to_interaction(interaction.contact_id, today, *id); !st)
+    return make_error(st.error());
   if (Status st = reschedule_contact(store, interaction.contact_id, today); !st) return make_error(st.error());
   return *id;
 }
@@ -116,15 +94,10 @@ Result<int64_t> log_sent_message(Store& store, int64_t contact_id, Day day, cons
 
 Status record_outcome(Store& store, int64_t interaction_id, int grade, Day today) {
   if (grade < 1 || grade > 4) return make_error("grade must be 1..4, got " + std::to_string(grade));
-  auto s = store.db().prepare("UPDATE interactions SET grade = ? WHERE id = ? RETURNING contact_id");
-  if (!s) return make_error(s.error());
-  s->bind(1, grade).bind(2, interaction_id);
-  auto row = s->step();
-  if (!row) return make_error(row.error());
-  if (!*row) return make_error("no interaction with id " + std::to_string(interaction_id));
-  const int64_t contact_id = s->int64(0);
-  if (auto done = s->step(); !done) return make_error(done.error());
-  return reschedule_contact(store, contact_id, today);
+  auto contact_id = store.set_interaction_grade(interaction_id, grade);
+  if (!contact_id) return make_error(contact_id.error());
+  if (!*contact_id) return make_error("no interaction with id " + std::to_string(interaction_id));
+  return reschedule_contact(store, **contact_id, today);
 }
 
 namespace {
@@ -132,59 +105,27 @@ namespace {
 // Loads the records of every contact, or of one when only_id is set, for the given goal.
 Result<std::vector<ContactRecord>> load_records(Store& store, const std::optional<Goal>& goal,
                                                 std::optional<int64_t> only_id) {
+  auto contacts = store.schedule_contacts(only_id);
+  if (!contacts) return make_error(contacts.error());
   std::vector<ContactRecord> out;
   std::map<int64_t, size_t> index;
-  const std::string where = only_id ? " WHERE id = ?" : "";
-  {
-    auto s = store.db().prepare(
-        "SELECT id, name, company, title, tier, cadence_days, trust, connected_on, due, starred, archived, "
-        "snooze_streak FROM contacts" +
-        where + " ORDER BY id");
-    if (!s) return make_error(s.error());
-    if (only_id) s->bind(1, *only_id);
-    for (;;) {
-      auto row = s->step();
-      if (!row) return make_error(row.error());
-      if (!*row) break;
-      ContactRecord r;
-      Contact& c = r.contact;
-      c.id = s->int64(0);
-      c.name = s->text(1);
-      c.company = s->text(2);
-      c.title = s->text(3);
-      c.tier = s->text(4);
-      if (auto v = s->optional_int64(5)) c.cadence_days = static_cast<int>(*v);
-      c.trust = s->optional_real(6);
-      c.connected_on = parse_optional_day(s->optional_text(7));
-      c.due = parse_optional_day(s->optional_text(8));
-      c.starred = s->int64(9) != 0;
-      c.archived = s->int64(10) != 0;
-      c.snooze_streak = static_cast<int>(s->int64(11));
-      index[c.id] = out.size();
-      out.push_back(std::move(r));
-    }
+  for (Contact& c : *contacts) {
+    index[c.id] = out.size();
+    out.push_back({std::move(c), {}, "none", "", ""});
   }
   auto xs = only_id ? store.interactions(*only_id) : store.all_interactions();
   if (!xs) return make_error(xs.error());
   for (auto& x : *xs)
     if (auto it = index.find(x.contact_id); it != index.end()) out[it->second].interactions.push_back(std::move(x));
-  if (goal) {
-    const std::string and_contact = only_id ? " AND contact_id = ?" : "";
-    auto s = store.db().prepare("SELECT contact_id, relevance, can_help, offer FROM contact_goals WHERE goal_id = ?" +
-                                and_contact);
-    if (!s) return make_error(s.error());
-    s->bind(1, goal->id);
-    if (only_id) s->bind(2, *only_id);
-    for (;;) {
-      auto row = s->step();
-      if (!row) return make_error(row.error());
-      if (!*row) break;
-      if (auto it = index.find(s->int64(0)); it != index.end()) {
-        ContactRecord& r = out[it->second];
-        r.relevance = s->text(1);
-        r.can_help = s->text(2);
-        r.offer = s->text(3);
-      }
+  if (!goal) return out;
+  auto links = store.links_of_goal(goal->id, only_id);
+  if (!links) return make_error(links.error());
+  for (GoalLink& link : *links) {
+    if (auto it = index.find(link.contact_id); it != index.end()) {
+      ContactRecord& r = out[it->second];
+      r.relevance = std::move(link.relevance);
+      r.can_help = std::move(link.can_help);
+      r.offer = std::move(link.offer);
     }
   }
   return out;

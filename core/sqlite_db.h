@@ -1,6 +1,7 @@
 #pragma once
 // A thin, checked wrapper over the SQLite C API: an owning connection with a cache of
 // persistent prepared statements, and a statement handle with typed bind/column helpers.
+// Only the store layer (core/store*.cpp) uses it; everything else goes through Store.
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -9,7 +10,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "core/date.h"
 #include "core/result.h"
 
 namespace rekindle::core {
@@ -18,30 +21,50 @@ class Statement {
  public:
   explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
   // Resetting on destruction releases the read snapshot a stepped statement holds.
-  ~Statement() {
-    if (stmt_) sqlite3_reset(stmt_);
-  }
-  Statement(Statement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  ~Statement();
+  Statement(Statement&& other) noexcept
+      : stmt_(std::exchange(other.stmt_, nullptr)), bind_error_(std::move(other.bind_error_)) {}
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
-  // Binds by 1-based index; optionals bind NULL when empty.
+
+  // Binds by 1-based index; optionals bind NULL when empty; a Day binds as "YYYY-MM-DD".
+  // Binds chain without checks: the first one that fails is kept, and the next step() or
+  // run() returns it as an error naming the parameter and the SQL.
   Statement& bind(int index, int64_t value);
   Statement& bind(int index, int value) { return bind(index, static_cast<int64_t>(value)); }
+  Statement& bind(int index, bool value) { return bind(index, static_cast<int64_t>(value ? 1 : 0)); }
   Statement& bind(int index, double value);
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
   Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, Day day) { return bind(index, format_iso_day(day)); }
   Statement& bind_blob(int index, std::string_view bytes);
   Statement& bind_null(int index);
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
   }
-  // Advances: true when a row is available, false when done; an error carries SQLite's message.
+
+  // Advances: true when a row is available, false when done; an error carries SQLite's
+  // message (or the failed bind's).
   Result<bool> step();
   // Runs to completion, ignoring rows.
   Status run();
+  // Steps through every remaining row, calling fn(const Statement&) on each; stops at the
+  // first error.
+  template <typename Fn>
+  Status each_row(Fn&& fn) {
+    for (;;) {
+      auto row = step();
+      if (!row) return make_error(row.error());
+      if (!*row) return Status::success();
+      fn(static_cast<const Statement&>(*this));
+    }
+  }
 
+  int column_count() const;
+  // SQLITE_NULL, SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT or SQLITE_BLOB.
+  int column_type(int column) const;
   bool is_null(int column) const;
   int64_t int64(int column) const;
   double real(int column) const;
@@ -52,7 +75,11 @@ class Statement {
   std::string blob(int column) const;
 
  private:
+  // Keeps the first failed bind (rc != SQLITE_OK) for step() to report.
+  Statement& check_bind(int index, int rc);
+
   sqlite3_stmt* stmt_;
+  std::optional<std::string> bind_error_;
 };
 
 class Database {
@@ -62,38 +89,50 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Opens with the given SQLITE_OPEN_* flags; the error names the path.
+  // Opens with the given SQLITE_OPEN_* flags, extended result codes and a 3 s busy
+  // timeout; the error names the path.
   static Result<std::unique_ptr<Database>> open(const std::string& path, int flags);
 
-  // Returns the cached statement for this SQL, reset and with bindings cleared.
+  // Returns the cached statement for this SQL, reset and with bindings cleared; the error
+  // carries SQLite's message.
   Result<Statement> prepare(const std::string& sql);
   // Runs one or more statements without results.
   Status exec(const std::string& sql);
-  // The single integer a query returns (e.g. PRAGMA user_version).
+  // The single integer a query returns (e.g. PRAGMA user_version); an error when it returns
+  // no row.
   Result<int64_t> query_int(const std::string& sql);
+  // The single text a query returns (e.g. PRAGMA journal_mode); an error when it returns no
+  // row.
+  Result<std::string> query_text(const std::string& sql);
 
-  // Runs body inside BEGIN IMMEDIATE ... COMMIT; rolls back if it fails.
+  // Runs body (returning Status) inside BEGIN IMMEDIATE ... COMMIT. Rolls back when the
+  // body fails, when COMMIT fails, and when the body throws (the exception then goes on).
   template <typename Body>
   Status transaction(Body&& body) {
     if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
-    Status result = body();
-    if (!result) {
-      (void)exec("ROLLBACK");
-      return result;
+    Status result;
+    try {
+      result = body();
+    } catch (...) {
+      rollback_after_exception();
+      throw;
     }
-    if (Status s = exec("COMMIT"); !s) {
-      (void)exec("ROLLBACK");
-      return s;
-    }
-    return Status::success();
+    return finish_transaction(std::move(result));
   }
+  // True between BEGIN and COMMIT/ROLLBACK.
+  bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
   int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
   int changes() const { return sqlite3_changes(db_); }
-  sqlite3* handle() const { return db_; }
   std::string last_error() const { return sqlite3_errmsg(db_); }
 
  private:
+  // Commits when the body succeeded, else rolls back; returns the body's error, or COMMIT's.
+  Status finish_transaction(Status body_result);
+  // Rolls back the open transaction, if SQLite has not already done so.
+  Status rollback();
+  void rollback_after_exception() noexcept;
+
   sqlite3* db_ = nullptr;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };

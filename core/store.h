@@ -2,15 +2,23 @@
 // The one SQLite file that holds everything: contacts, interactions, decisions, goals,
 // settings. Opening refuses foreign, damaged and newer files without touching them, and
 // migrates older ones (after keeping a copy) through numbered migrations.
+//
+// The store is the only code that speaks SQL. Every call returns a Result or Status whose
+// error is one readable line (SQLite's message, or ours naming what was not found). Calls
+// marked "Write" change the file and must run inside transaction(), so that one user action
+// is one atomic, durable commit; the others may run inside or outside one.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <span>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/contact.h"
+#include "core/date.h"
+#include "core/decision.h"
 #include "core/result.h"
 #include "core/sqlite_db.h"
 
@@ -19,11 +27,31 @@ namespace rekindle::core {
 // Written to PRAGMA application_id so we recognise our own files ("RKDL").
 inline constexpr int32_t kApplicationId = 0x524B444C;
 
+// One row of the decisions table: a review decision and what undo needs to take it back.
+struct StoredDecision {
+  int64_t id = 0;
+  int64_t contact_id = 0;
+  std::string contact_name;
+  Day day;
+  Direction direction = Direction::skip;
+  std::string before_state;               // the review session's JSON (core/review_session.cpp)
+  std::optional<int64_t> interaction_id;  // the touch the decision created, if any
+};
+
+// A decision made on a day, as the deck counts it.
+struct DecidedCard {
+  int64_t contact_id = 0;
+  bool reactivation = false;  // the before-state's "card" was "reactivation"
+};
+
 class Store {
  public:
+  // --- Opening -------------------------------------------------------------------------
+
   // Opens or creates the database at path (creating its folder, mode 0600 for a new file).
   // Refuses, without modifying it, a path that is a directory, a non-SQLite file, another
-  // application's SQLite file or one written by a newer Rekindle.
+  // application's SQLite file or one written by a newer Rekindle; fails when WAL mode,
+  // foreign keys or synchronous=FULL cannot be set.
   static Result<std::unique_ptr<Store>> open(const std::string& path);
   // The same with an explicit migration list (tests exercise the migration machinery).
   static Result<std::unique_ptr<Store>> open(const std::string& path, std::span<const std::string_view> migrations);
@@ -32,58 +60,133 @@ class Store {
 
   // The schema version this build writes (PRAGMA user_version).
   static int latest_version();
+  // The path given to open(), or ":memory:".
   const std::string& path() const { return path_; }
-  Database& db() { return *db_; }
 
-  // Runs body as one write transaction (BEGIN IMMEDIATE); rolled back if it fails.
+  // Runs body (returning Status) as one write transaction (BEGIN IMMEDIATE ... COMMIT);
+  // rolled back when it fails or throws. Transactions do not nest.
   template <typename Body>
   Status transaction(Body&& body) {
     return db_->transaction(std::forward<Body>(body));
   }
 
-  // Contacts. Writers must run inside transaction().
-  Result<int64_t> insert_contact(const Contact& contact);
-  Status update_contact(const Contact& contact);  // replaces every field and list
-  Result<std::optional<Contact>> contact(int64_t id);
-  // All contacts (archived included) ordered by name; search matches name, company, title,
-  // e-mail, tags (case-insensitive substring) when not empty.
-  Result<std::vector<Contact>> contacts(const std::string& search = "");
-  Result<int64_t> contact_count();
-  // Removes a contact with its fields, touches, decisions and goal links (inside
-  // transaction(); only for an explicit user command such as a merge).
-  Status delete_contact(int64_t id);
-  // Moves every touch and decision of contact from_id to contact to_id (inside transaction()).
-  Status move_history(int64_t from_id, int64_t to_id);
-
-  // Interactions (touchpoints).
-  Result<int64_t> insert_interaction(const Interaction& interaction);
-  Status delete_interaction(int64_t id);
-  Result<std::vector<Interaction>> interactions(int64_t contact_id);  // oldest first
-  Result<std::vector<Interaction>> all_interactions();                // by contact, date
-
-  // Goals and per-contact links.
-  Result<int64_t> insert_goal(const Goal& goal);
-  Status update_goal(const Goal& goal);
-  Result<std::vector<Goal>> goals(bool include_archived = false);
-  Result<std::optional<Goal>> current_goal();
-  Status set_current_goal(int64_t goal_id);
-  Status upsert_goal_link(const GoalLink& link);
-  Result<std::vector<GoalLink>> goal_links(int64_t contact_id);
-  Result<std::vector<GoalLink>> all_goal_links();
-
-  // Settings: small key/value strings.
-  Result<std::optional<std::string>> setting(const std::string& key);
-  Status set_setting(const std::string& key, const std::string& value);
+  // A bulk import trades a sync per page for speed: on, synchronous=NORMAL (the commit is
+  // still durable in WAL mode); off, back to FULL for user actions. A no-op in memory.
+  // Must run outside transaction() (SQLite refuses it inside one).
+  Status set_bulk_import(bool on);
 
   // A canonical text dump of every table's content in key order, for comparisons in tests
   // and for "did this change anything" checks.
   Result<std::string> canonical_dump();
+
+  // --- contacts (and their e-mails, phones, URLs, addresses, tags, photo) ---------------
+
+  // Write: inserts the contact with every list; returns its new id (contact.id is ignored).
+  Result<int64_t> insert_contact(const Contact& contact);
+  // Write: replaces every field and list of contact.id; fails for an unknown id.
+  Status update_contact(const Contact& contact);
+  // One contact with every field and list; nullopt for an unknown id.
+  Result<std::optional<Contact>> contact(int64_t id);
+  // All contacts (archived included) ordered by name; search matches name, company, title,
+  // notes, e-mail/phone/URL/address values and tags (case-insensitive substring) when not empty.
+  Result<std::vector<Contact>> contacts(const std::string& search = "");
+  // The number of contacts, archived included.
+  Result<int64_t> contact_count();
+  // Write: removes a contact with its fields, touches, decisions and goal links. Only for an
+  // explicit user command (a merge); an unknown id changes nothing.
+  Status delete_contact(int64_t id);
+  // Write: moves every touch and decision of contact from_id to contact to_id.
+  Status move_history(int64_t from_id, int64_t to_id);
+  // The contact's display name; nullopt for an unknown id.
+  Result<std::optional<std::string>> contact_name(int64_t id);
+  // Every contact (or only `only_id`) by id, with just what the schedule and the deck read:
+  // id, name, company, title, tier, cadence, trust, connected_on and the scheduling fields
+  // (no lists, tags, notes or photo).
+  Result<std::vector<Contact>> schedule_contacts(std::optional<int64_t> only_id = std::nullopt);
+
+  // The contact's scheduling fields, with last_interaction_id = its newest interaction's id
+  // (0 when none); nullopt for an unknown id.
+  Result<std::optional<SchedulingFields>> scheduling_fields(int64_t contact_id);
+  // Write: stores due, starred, archived and snooze_streak (last_interaction_id is derived,
+  // not stored); fails for an unknown id.
+  Status set_scheduling_fields(int64_t contact_id, const SchedulingFields& fields);
+  // Write: stores the due day alone (nullopt: no due day); an unknown id changes nothing.
+  Status set_due(int64_t contact_id, std::optional<Day> due);
+  // Write: sets the snooze streak to 0; an unknown id changes nothing.
+  Status reset_snooze_streak(int64_t contact_id);
+
+  // --- interactions (touchpoints) --------------------------------------------------------
+
+  // Write: inserts the touch (interaction.id is ignored); returns its new id; fails for an
+  // unknown contact or a value outside the table's checks.
+  Result<int64_t> insert_interaction(const Interaction& interaction);
+  // Write: deletes one touch (decisions that created it lose the link); an unknown id
+  // changes nothing.
+  Status delete_interaction(int64_t id);
+  // Write: sets the grade (1..4) of a touch; returns its contact's id, nullopt for an unknown
+  // interaction id.
+  Result<std::optional<int64_t>> set_interaction_grade(int64_t interaction_id, int grade);
+  // One contact's touches, oldest first.
+  Result<std::vector<Interaction>> interactions(int64_t contact_id);
+  // Every touch, by contact, then date.
+  Result<std::vector<Interaction>> all_interactions();
+
+  // --- decisions (the review's undo stack) ----------------------------------------------
+
+  // Write: records a decision with the contact's state before it; returns its id.
+  Result<int64_t> insert_decision(int64_t contact_id, Day day, Direction direction, const std::string& before_state);
+  // The newest decision of any day, with its contact's name; nullopt when there is none.
+  Result<std::optional<StoredDecision>> latest_decision();
+  // Write: deletes one decision; an unknown id changes nothing.
+  Status delete_decision(int64_t id);
+  // Write: links interaction_id to the contact's newest "right" decision of `day` that has no
+  // touch yet (the message that swipe was for), so undoing the swipe removes the touch too.
+  // Changes nothing when there is no such decision.
+  Status tie_reach_out_to_interaction(int64_t contact_id, Day day, int64_t interaction_id);
+  // The decisions made on `day`, in no particular order.
+  Result<std::vector<DecidedCard>> decisions_on_day(Day day);
+  // How many decisions of each kind were made on `day`, indexed by Direction.
+  Result<std::array<int, kDirectionCount>> decision_counts(Day day);
+  // The days with at least one decision, up to and including `last`, newest first.
+  Result<std::vector<Day>> decision_days_until(Day last);
+  // Contacts swiped up between first and last (inclusive) that are still starred and not
+  // archived, most recently swiped up first.
+  Result<std::vector<int64_t>> starred_between(Day first, Day last);
+
+  // --- goals and per-contact goal links -------------------------------------------------
+
+  // Write: inserts a goal; returns its id.
+  Result<int64_t> insert_goal(const Goal& goal);
+  // Write: replaces every field of goal.id; fails for an unknown id.
+  Status update_goal(const Goal& goal);
+  // The goals by id, archived ones only when asked.
+  Result<std::vector<Goal>> goals(bool include_archived = false);
+  // The active goal marked current; nullopt when none is.
+  Result<std::optional<Goal>> current_goal();
+  // Write: makes goal_id the only current goal; fails for an unknown or archived goal.
+  Status set_current_goal(int64_t goal_id);
+  // Write: inserts or replaces the link of (link.contact_id, link.goal_id).
+  Status upsert_goal_link(const GoalLink& link);
+  // One contact's links, by goal id.
+  Result<std::vector<GoalLink>> goal_links(int64_t contact_id);
+  // Every link, by contact id, then goal id.
+  Result<std::vector<GoalLink>> all_goal_links();
+  // The links of one goal, of every contact or only of `only_contact`, in no particular order.
+  Result<std::vector<GoalLink>> links_of_goal(int64_t goal_id, std::optional<int64_t> only_contact = std::nullopt);
+
+  // --- settings: small key/value strings ------------------------------------------------
+
+  // The value of key; nullopt when it was never set.
+  Result<std::optional<std::string>> setting(const std::string& key);
+  // Write: sets key to value.
+  Status set_setting(const std::string& key, const std::string& value);
 
  private:
   Store() = default;
   Status configure(bool is_file);
   Status migrate(std::span<const std::string_view> migrations);
   Status write_contact_children(const Contact& contact);
+  Status dump_table(const std::string& table, std::string& out);
 
   std::string path_;
   std::unique_ptr<Database> db_;

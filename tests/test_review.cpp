@@ -44,6 +44,23 @@ std::vector<Interaction> history(Store& store, int64_t id) {
   return *xs;
 }
 
+// Overwrites every decision's before-state through a second connection to the store's
+// file, as a bad disk or another program would.
+void damage_decisions(const std::string& path, const std::string& before_state) {
+  auto db = Database::open(path, SQLITE_OPEN_READWRITE);
+  REQUIRE(db.ok());
+  auto s = (*db)->prepare("UPDATE decisions SET before_state = ?");
+  REQUIRE(s.ok());
+  s->bind(1, before_state);
+  REQUIRE(s->run().ok());
+}
+
+std::unique_ptr<Store> file_store(const std::string& path) {
+  auto store = Store::open(path);
+  REQUIRE(store.ok());
+  return std::move(*store);
+}
+
 }  // namespace
 
 TEST_CASE("add schedules a new contact; the dormant pool is not scheduled", "[review]") {
@@ -591,19 +608,129 @@ TEST_CASE("the session's deck after each command equals a deck built from scratc
 }
 
 TEST_CASE("undo refuses a damaged decision record and changes nothing", "[review]") {
-  auto store = memory_store();
+  rekindle::test::TempDir dir;
+  const std::string path = dir.file("damaged.db");
+  auto store = file_store(path);
   const Day today = day("2026-02-02");
   add_contact(*store, {"Damaged", "close"}, today);
   decide_top(*store, today, Direction::left);
-  REQUIRE(store->db().exec("UPDATE decisions SET before_state = '{\"due\": \"not a day\"}'").ok());
-  const std::string before = dump(*store);
-  auto u = undo_last_decision(*store);
-  CHECK_FALSE(u.ok());
-  CHECK(dump(*store) == before);
-  REQUIRE(store->db().exec("UPDATE decisions SET before_state = 'garbage'").ok());
-  const std::string garbage = dump(*store);
-  CHECK_FALSE(undo_last_decision(*store).ok());
-  CHECK(dump(*store) == garbage);
+  const char* damaged[] = {
+      R"({"due": "not a day"})",
+      "garbage",
+      R"({"starred": "yes"})",
+      R"({"archived": 1})",
+      R"({"snooze_streak": "2"})",
+      R"({"snooze_streak": -1})",
+      R"({"snooze_streak": 1.5})",
+      R"({"last_interaction_id": true})",
+      R"({"due": 20260202})",
+      R"({"card": 1})",
+      "[1, 2]",
+  };
+  for (const char* record : damaged) {
+    INFO(record);
+    damage_decisions(path, record);
+    const std::string before = dump(*store);
+    auto u = undo_last_decision(*store);
+    REQUIRE_FALSE(u.ok());
+    CHECK_THAT(u.error(), Catch::StartsWith("damaged decision record"));
+    CHECK(dump(*store) == before);
+    auto c = change_snooze(*store, SnoozeChoice::month, today);
+    REQUIRE_FALSE(c.ok());
+    CHECK_THAT(c.error(), Catch::StartsWith("damaged decision record"));
+    CHECK(dump(*store) == before);
+    // The failed undo left no transaction open: the next write works.
+    CHECK(set_daily_limit(*store, 12).ok());
+  }
+}
+
+TEST_CASE("change snooze: the card just snoozed is snoozed again, as the same one decision", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-04-06");
+  add_contact(*store, {"First", "close", today - 120}, today - 120);
+  add_contact(*store, {"Second", "regular", today - 200}, today - 200);
+  const std::string original = dump(*store);
+
+  auto session = ReviewSession::open(*store, today);
+  REQUIRE(session.ok());
+  REQUIRE(session->remaining() == 2);
+  const int64_t id = session->current()->contact_id;
+  const Contact before = contact_of(*store, id);
+  const auto left = session->decide(Direction::left, SnoozeChoice::week);
+  REQUIRE(left.ok());
+  CHECK(left->due == today + snooze_days(SnoozeChoice::week));
+  const auto remaining = session->remaining();
+
+  auto changed = session->change_snooze(SnoozeChoice::quarter);
+  INFO((changed.ok() ? "" : changed.error()));
+  REQUIRE(changed.ok());
+  CHECK(changed->direction == Direction::left);
+  CHECK(changed->contact_id == id);
+  CHECK(changed->name == before.name);
+  CHECK(changed->due == today + snooze_days(SnoozeChoice::quarter));
+  CHECK(changed->snooze_streak == before.snooze_streak + 1);  // one snooze, not two
+  const Contact after = contact_of(*store, id);
+  CHECK(after.due == changed->due);
+  CHECK(after.snooze_streak == before.snooze_streak + 1);
+  auto done = decisions_on(*store, today);
+  REQUIRE(done.ok());
+  CHECK(done->count == 1);
+  CHECK(session->decided() == 1);
+  CHECK(session->remaining() == remaining);
+  CHECK(session->summary().count(Direction::left) == 1);
+
+  // Once more, then undo: the state before the first swipe, exactly.
+  REQUIRE(change_snooze(*store, SnoozeChoice::month, today).ok());
+  CHECK(contact_of(*store, id).due == today + snooze_days(SnoozeChoice::month));
+  auto undone = session->undo();
+  REQUIRE(undone.ok());
+  REQUIRE(undone->has_value());
+  CHECK((*undone)->contact_id == id);
+  CHECK(dump(*store) == original);
+  CHECK(session->current()->contact_id == id);
+}
+
+TEST_CASE("change snooze refuses anything but today's latest snooze and changes nothing", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-05-04");
+  for (int i = 0; i < 4; ++i) add_contact(*store, {"R" + std::to_string(i), "close", today - 100}, today - 100);
+  auto refused = [&](Day on) {
+    const std::string before = dump(*store);
+    auto c = change_snooze(*store, SnoozeChoice::month, on);
+    REQUIRE_FALSE(c.ok());
+    CHECK_THAT(c.error(), Catch::Contains("the last decision is not a snooze"));
+    CHECK(dump(*store) == before);
+  };
+  refused(today);  // no decision at all
+  decide_top(*store, today - 1, Direction::left);
+  refused(today);  // yesterday's snooze
+  decide_top(*store, today, Direction::left);
+  decide_top(*store, today, Direction::right);
+  refused(today);  // the latest is a reach-out
+  decide_top(*store, today, Direction::skip);
+  refused(today);
+  auto session = ReviewSession::open(*store, today);
+  REQUIRE(session.ok());
+  CHECK_FALSE(session->change_snooze(SnoozeChoice::week).ok());
+  CHECK_THAT(session->last_error(), Catch::Contains("not a snooze"));
+}
+
+TEST_CASE("change snooze after a touch was logged: undo still keeps the touch's schedule", "[review]") {
+  auto store = memory_store();
+  const Day today = day("2026-08-03");
+  const auto id = add_contact(*store, {"Later touch", "close", today - 90}, today - 90);
+  decide_top(*store, today, Direction::left, SnoozeChoice::week);
+  rekindle::test::log_touch(*store, id, today, "inbound");  // they wrote back meanwhile
+  const Contact touched = contact_of(*store, id);
+  auto changed = change_snooze(*store, SnoozeChoice::month, today);
+  REQUIRE(changed.ok());
+  CHECK(changed->due == today + snooze_days(SnoozeChoice::month));
+  CHECK(changed->snooze_streak == 1);  // the touch cleared the streak before this snooze
+  REQUIRE(undo_last_decision(*store).ok());
+  const Contact after = contact_of(*store, id);
+  CHECK(after.due == touched.due);
+  CHECK(after.snooze_streak == 0);
+  CHECK(history(*store, id).size() == 1);
 }
 
 TEST_CASE("this week's focus list: starred in the last 7 days, most recent first", "[review]") {

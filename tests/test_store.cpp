@@ -63,6 +63,17 @@ void make_sqlite_file(const std::string& path, const std::string& sql) {
   sqlite3_close(db);
 }
 
+// Asks the file a single-integer question over a second connection, as another process
+// would (the store has no SQL door of its own).
+int64_t query_file(const std::string& path, const std::string& sql) {
+  auto db = core::Database::open(path, SQLITE_OPEN_READWRITE);
+  REQUIRE(db.ok());
+  auto value = (*db)->query_int(sql);
+  INFO((value.ok() ? std::string() : value.error()));
+  REQUIRE(value.ok());
+  return *value;
+}
+
 }  // namespace
 
 TEST_CASE("a new database is created user-only in a new folder, at the latest version", "[store]") {
@@ -70,13 +81,13 @@ TEST_CASE("a new database is created user-only in a new folder, at the latest ve
   const std::string path = dir.file("nested/folder/rekindle.db");
   {
     auto store = open_ok(path);
-    CHECK(store->db().query_int("PRAGMA user_version").value() == Store::latest_version());
-    CHECK(store->db().query_int("PRAGMA application_id").value() == core::kApplicationId);
-    CHECK(store->db().query_int("PRAGMA foreign_keys").value() == 1);
-    auto mode = store->db().prepare("PRAGMA journal_mode");
-    REQUIRE(mode.ok());
-    REQUIRE(mode->step().value());
-    CHECK(mode->text(0) == "wal");
+    CHECK(query_file(path, "PRAGMA user_version") == Store::latest_version());
+    CHECK(query_file(path, "PRAGMA application_id") == core::kApplicationId);
+    // WAL is a property of the file; a second connection sees it.
+    auto peer = core::Database::open(path, SQLITE_OPEN_READWRITE);
+    REQUIRE(peer.ok());
+    CHECK((*peer)->query_text("PRAGMA journal_mode").value() == "wal");
+    // Foreign keys belong to the store's own connection: "constraints hold" tests them.
   }
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
@@ -89,12 +100,13 @@ TEST_CASE("a contact with every field survives a round trip and a reopen", "[sto
   Contact original = full_contact();
   {
     auto store = open_ok(path);
-    REQUIRE(store->transaction([&]() -> core::Status {
-                   auto id = store->insert_contact(original);
-                   if (!id) return core::make_error(id.error());
-                   original.id = *id;
-                   return core::Status::success();
-                 })
+    REQUIRE(store
+                ->transaction([&]() -> core::Status {
+                  auto id = store->insert_contact(original);
+                  if (!id) return core::make_error(id.error());
+                  original.id = *id;
+                  return core::Status::success();
+                })
                 .ok());
   }
   auto store = open_ok(path);
@@ -175,23 +187,26 @@ TEST_CASE("constraints hold: foreign keys, tiers, and failed transactions roll b
   core::Interaction orphan;
   orphan.contact_id = 999;
   orphan.date = *core::parse_iso_day("2026-01-01");
-  CHECK_FALSE(store.transaction([&]() -> core::Status {
-                     auto r = store.insert_interaction(orphan);
-                     return r ? core::Status::success() : core::Status(core::make_error(r.error()));
-                   })
+  CHECK_FALSE(store
+                  .transaction([&]() -> core::Status {
+                    auto r = store.insert_interaction(orphan);
+                    return r ? core::Status::success() : core::Status(core::make_error(r.error()));
+                  })
                   .ok());
   Contact bad = full_contact();
   bad.tier = "bestie";
-  CHECK_FALSE(store.transaction([&]() -> core::Status {
-                     auto r = store.insert_contact(bad);
-                     return r ? core::Status::success() : core::Status(core::make_error(r.error()));
-                   })
+  CHECK_FALSE(store
+                  .transaction([&]() -> core::Status {
+                    auto r = store.insert_contact(bad);
+                    return r ? core::Status::success() : core::Status(core::make_error(r.error()));
+                  })
                   .ok());
   // A transaction that writes and then fails leaves nothing behind.
-  CHECK_FALSE(store.transaction([&]() -> core::Status {
-                     (void)store.insert_contact(full_contact());
-                     return core::make_error("stop half way");
-                   })
+  CHECK_FALSE(store
+                  .transaction([&]() -> core::Status {
+                    (void)store.insert_contact(full_contact());
+                    return core::make_error("stop half way");
+                  })
                   .ok());
   CHECK(store.canonical_dump().value() == before);
 }
@@ -243,7 +258,7 @@ TEST_CASE("migrations run from version 0 and keep a copy of an older file first"
     const std::string path = dir.file("empty.db");
     test::write_file(path, "");
     auto store = open_ok(path);
-    CHECK(store->db().query_int("PRAGMA user_version").value() == Store::latest_version());
+    CHECK(query_file(path, "PRAGMA user_version") == Store::latest_version());
     CHECK(store->contact_count().value() == 0);
   }
   SECTION("an older version is copied, then migrated in order") {
@@ -253,12 +268,12 @@ TEST_CASE("migrations run from version 0 and keep a copy of an older file first"
     {
       auto store = Store::open(path, v1);
       REQUIRE(store.ok());
-      CHECK((*store)->db().query_int("PRAGMA user_version").value() == 1);
+      CHECK(query_file(path, "PRAGMA user_version") == 1);
     }
     auto store = Store::open(path, v2);
     REQUIRE(store.ok());
-    CHECK((*store)->db().query_int("PRAGMA user_version").value() == 2);
-    CHECK((*store)->db().query_int("SELECT count(*) FROM a WHERE y = 'two'").value() == 1);
+    CHECK(query_file(path, "PRAGMA user_version") == 2);
+    CHECK(query_file(path, "SELECT count(*) FROM a WHERE y = 'two'") == 1);
     const std::string backup = path + ".v1.bak";
     REQUIRE(std::filesystem::exists(backup));
     struct stat st {};
@@ -266,7 +281,7 @@ TEST_CASE("migrations run from version 0 and keep a copy of an older file first"
     CHECK((st.st_mode & 0777) == 0600);
     auto old = Store::open(backup, v1);
     REQUIRE(old.ok());
-    CHECK((*old)->db().query_int("SELECT count(*) FROM a").value() == 1);
+    CHECK(query_file(backup, "SELECT count(*) FROM a") == 1);
   }
   SECTION("a failing migration leaves the file at its old version") {
     const std::string path = dir.file("fail.db");
@@ -278,7 +293,7 @@ TEST_CASE("migrations run from version 0 and keep a copy of an older file first"
     CHECK_THAT(store.error(), Catch::Contains("migration 2"));
     auto again = Store::open(path, v1);
     REQUIRE(again.ok());
-    CHECK((*again)->db().query_int("PRAGMA user_version").value() == 1);
-    CHECK((*again)->db().query_int("SELECT count(*) FROM sqlite_master WHERE name = 'b'").value() == 0);
+    CHECK(query_file(path, "PRAGMA user_version") == 1);
+    CHECK(query_file(path, "SELECT count(*) FROM sqlite_master WHERE name = 'b'") == 0);
   }
 }
