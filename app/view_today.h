@@ -1,8 +1,10 @@
 #pragma once
 // The Today screen: today's deck, one card at a time, swiped with keys, a drag or the
-// touchpad. Input becomes core's deck commands (core/gesture.h) and those become the very
-// calls `rekindle swipe` and `rekindle undo` make on core's ReviewSession; this file only
-// draws the session's state and animates the cards.
+// touchpad. Keys go through core's key map (core/key_map.h) and gestures through core's
+// recognisers (core/gesture.h) to one core::DeckCommand, and a decision becomes the very call
+// `rekindle swipe` makes on core's ReviewSession (today_commands.cpp); the screen only draws
+// the session's state and animates the cards. Its parts: today_deck (the cards and their
+// motion), today_card (a card's face), today_toast, today_summary and today_overlays.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -11,6 +13,7 @@
 
 #include "app/theme.h"
 #include "core/date.h"
+#include "core/deck_command.h"
 #include "core/gesture.h"
 #include "core/review_session.h"
 #include "core/schedule.h"
@@ -43,7 +46,7 @@ struct CardDetails {
 // The card that was just decided, flying off the screen while the next one is on top.
 struct FlyOut {
   core::Card card;
-  core::SwipeDirection direction = core::SwipeDirection::right;
+  core::Direction direction = core::Direction::right;
   core::Vec2 from;
   double start = 0;
 };
@@ -72,11 +75,11 @@ struct TodayModel {
 // What one frame of Today did, for the shell and the tests.
 struct TodayFrame {
   TodayState state = TodayState::kNoContacts;
-  core::DeckCommand command = core::DeckCommand::none;  // the command sent to the session
-  int64_t top_contact = 0;                              // the card on top after this frame (0: none)
-  std::optional<int64_t> reach_out;                     // a right swipe: the shell opens the composer for this contact
-  bool animating = false;                               // draw again soon: a card is moving
-  TodayOverlay overlay = TodayOverlay::kNone;           // shown after this frame
+  core::DeckCommand command;                   // the command sent to the session (none: nothing sent)
+  int64_t top_contact = 0;                     // the card on top after this frame (0: none)
+  std::optional<int64_t> reach_out;            // a right swipe: the shell opens the composer for this contact
+  bool animating = false;                      // draw again soon: a card is moving
+  TodayOverlay overlay = TodayOverlay::kNone;  // shown after this frame
 };
 
 // The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".
@@ -89,9 +92,6 @@ TodayModel load_today(core::Store& store, core::Day day);
 TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& events);
 // Frees the photo textures (call with the GL context current).
 void release_textures(TodayModel& model);
-
-// Our key event in the recogniser's terms.
-core::KeyStroke key_stroke(const platform::KeyEvent& event);
 
 // "last talked 14 months ago" style wording for days since the last touch.
 std::string time_since_label(std::optional<int> days);

@@ -6,11 +6,11 @@ namespace rekindle::core {
 namespace {
 
 constexpr DecisionKind kKinds[kDirectionCount] = {
-    {Direction::right, "right", "Reach out", "REACH OUT", "Reach out to", "reached out", true},
-    {Direction::left, "left", "Snooze", "LATER", "Snoozed", "snoozed", true},
-    {Direction::up, "up", "Star", "STAR", "Starred", "starred", true},
-    {Direction::down, "down", "Archive", "ARCHIVE", "Archived", "archived", true},
-    {Direction::skip, "skip", "Skip", "SKIP", "Skipped", "skipped", false},
+    {Direction::right, "right", "Reach out", "REACH OUT", "Reach out to", "reached out", true, "opens the composer"},
+    {Direction::left, "left", "Snooze", "LATER", "Snoozed", "snoozed", true, "back in a week"},
+    {Direction::up, "up", "Star", "STAR", "Starred", "starred", true, "this week's focus"},
+    {Direction::down, "down", "Archive", "ARCHIVE", "Archived", "archived", true, "out of the deck"},
+    {Direction::skip, "skip", "Skip", "SKIP", "Skipped", "skipped", false, "back tomorrow"},
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ struct DecisionKind {
   const char* done;     // the toast and CLI after the decision, before the name: "Snoozed"
   const char* counted;  // the session summary's tile: "snoozed"
   bool gesture;         // a swipe direction (skip is a button, not a gesture)
+  const char* effect;   // the key help's note after the action: "opens the composer"
 };
 
 // Every decision kind, in Direction order.

@@ -16,86 +16,14 @@ constexpr float kTiltPerWidth = 0.25f;
 constexpr float kMaxTilt = 0.3f;
 
 // The direction of an offset: the larger axis wins, horizontal on ties.
-SwipeDirection direction_of_offset(Vec2 offset) {
-  if (std::fabs(offset.x) >= std::fabs(offset.y)) return offset.x >= 0 ? SwipeDirection::right : SwipeDirection::left;
-  return offset.y >= 0 ? SwipeDirection::down : SwipeDirection::up;
+Direction direction_of_offset(Vec2 offset) {
+  if (std::fabs(offset.x) >= std::fabs(offset.y)) return offset.x >= 0 ? Direction::right : Direction::left;
+  return offset.y >= 0 ? Direction::down : Direction::up;
 }
 
-bool horizontal(SwipeDirection direction) {
-  return direction == SwipeDirection::right || direction == SwipeDirection::left;
-}
+bool horizontal(Direction direction) { return direction == Direction::right || direction == Direction::left; }
 
 }  // namespace
-
-DeckCommand command_for(SwipeDirection direction) {
-  switch (direction) {
-    case SwipeDirection::right:
-      return DeckCommand::swipe_right;
-    case SwipeDirection::left:
-      return DeckCommand::swipe_left;
-    case SwipeDirection::up:
-      return DeckCommand::swipe_up;
-    case SwipeDirection::down:
-      return DeckCommand::swipe_down;
-  }
-  return DeckCommand::none;
-}
-
-std::optional<SwipeDirection> direction_of(DeckCommand command) {
-  switch (command) {
-    case DeckCommand::swipe_right:
-      return SwipeDirection::right;
-    case DeckCommand::swipe_left:
-      return SwipeDirection::left;
-    case DeckCommand::swipe_up:
-      return SwipeDirection::up;
-    case DeckCommand::swipe_down:
-      return SwipeDirection::down;
-    default:
-      return std::nullopt;
-  }
-}
-
-DeckCommand command_for_key(const KeyStroke& key) {
-  switch (key.name) {
-    case KeyName::right:
-      return DeckCommand::swipe_right;
-    case KeyName::left:
-      return DeckCommand::swipe_left;
-    case KeyName::up:
-      return DeckCommand::swipe_up;
-    case KeyName::down:
-      return DeckCommand::swipe_down;
-    case KeyName::backspace:
-      return DeckCommand::undo;
-    case KeyName::enter:
-      return DeckCommand::details;
-    case KeyName::escape:
-      return DeckCommand::close;
-    case KeyName::other:
-      return DeckCommand::none;
-    case KeyName::character:
-      break;
-  }
-  if (key.alt) return DeckCommand::none;
-  if (key.ctrl) return key.character == 'z' && !key.shift ? DeckCommand::undo : DeckCommand::none;
-  if (key.character == '/' && key.shift) return DeckCommand::help;
-  if (key.shift) return DeckCommand::none;  // H, L... are not bound: a held Shift is a slip
-  switch (key.character) {
-    case 'h':
-      return DeckCommand::swipe_left;
-    case 'l':
-      return DeckCommand::swipe_right;
-    case 'k':
-      return DeckCommand::swipe_up;
-    case 'j':
-      return DeckCommand::swipe_down;
-    case 'u':
-      return DeckCommand::undo;
-    default:
-      return DeckCommand::none;
-  }
-}
 
 void DragTracker::begin(Vec2 p, double t) {
   active_ = true;
@@ -131,7 +59,7 @@ Vec2 DragTracker::velocity(float velocity_window) const {
   return {static_cast<float>((last.p.x - first->p.x) / dt), static_cast<float>((last.p.y - first->p.y) / dt)};
 }
 
-std::optional<SwipeDirection> DragTracker::release(double t, float card_width, const DragTuning& tuning) {
+std::optional<Direction> DragTracker::release(double t, float card_width, const DragTuning& tuning) {
   if (!active_ || samples_.empty() || card_width <= 0) {
     active_ = false;
     return std::nullopt;
@@ -140,7 +68,7 @@ std::optional<SwipeDirection> DragTracker::release(double t, float card_width, c
   samples_.push_back({samples_.back().p, t});
   active_ = false;
   const Vec2 o = offset();
-  const SwipeDirection direction = direction_of_offset(o);
+  const Direction direction = direction_of_offset(o);
   const float distance = horizontal(direction) ? o.x : o.y;
   if (std::fabs(distance) >= tuning.commit_fraction * card_width) return direction;
   const Vec2 v = velocity(tuning.velocity_window);
@@ -154,7 +82,7 @@ std::optional<SwipeDirection> DragTracker::release(double t, float card_width, c
 
 DragHint drag_hint(Vec2 offset, float card_width, const DragTuning& tuning) {
   if (card_width <= 0) return {};
-  const SwipeDirection direction = direction_of_offset(offset);
+  const Direction direction = direction_of_offset(offset);
   const float distance = std::fabs(horizontal(direction) ? offset.x : offset.y);
   if (distance < kHintDeadZone * card_width) return {};
   return {direction, std::clamp(distance / (tuning.commit_fraction * card_width), 0.0f, 1.0f)};
@@ -181,16 +109,18 @@ bool Spring::settled(Vec2 target, float epsilon) const {
          std::fabs(velocity.x) < epsilon * 10 && std::fabs(velocity.y) < epsilon * 10;
 }
 
-Vec2 fly_out_target(SwipeDirection direction, Vec2 view_size) {
+Vec2 fly_out_target(Direction direction, Vec2 view_size) {
   switch (direction) {
-    case SwipeDirection::right:
+    case Direction::right:
       return {view_size.x * 1.1f, view_size.y * 0.05f};
-    case SwipeDirection::left:
+    case Direction::left:
       return {-view_size.x * 1.1f, view_size.y * 0.05f};
-    case SwipeDirection::up:
+    case Direction::up:
       return {0, -view_size.y * 1.1f};
-    case SwipeDirection::down:
+    case Direction::down:
       return {0, view_size.y * 1.1f};
+    case Direction::skip:
+      break;
   }
   return {};
 }
@@ -200,7 +130,7 @@ float ease_out(float t) {
   return 1.0f - u * u * u;
 }
 
-std::optional<SwipeDirection> ScrollRecognizer::feed(double x, double y, double t) {
+std::optional<Direction> ScrollRecognizer::feed(double x, double y, double t) {
   if (has_last_) {
     const double pause = t - last_t_;
     if (cooling_ && pause >= tuning_.rearm_pause) cooling_ = false;  // the tail has stopped
@@ -214,12 +144,12 @@ std::optional<SwipeDirection> ScrollRecognizer::feed(double x, double y, double 
   const float sign = tuning_.invert ? -1.0f : 1.0f;
   sum_.x += static_cast<float>(x) * sign;
   sum_.y += static_cast<float>(y) * sign;
-  std::optional<SwipeDirection> done;
+  std::optional<Direction> done;
   const float ax = std::fabs(sum_.x), ay = std::fabs(sum_.y);
   if (ax >= tuning_.threshold && ax >= ay)
-    done = sum_.x > 0 ? SwipeDirection::right : SwipeDirection::left;
+    done = sum_.x > 0 ? Direction::right : Direction::left;
   else if (ay >= tuning_.threshold * tuning_.vertical_factor && ay > ax)
-    done = sum_.y > 0 ? SwipeDirection::down : SwipeDirection::up;
+    done = sum_.y > 0 ? Direction::down : Direction::up;
   if (done) {
     cooling_ = true;
     sum_ = {};

@@ -1,36 +1,14 @@
 #pragma once
-// Gesture recognition for the review deck: pure input maths, no window and no clock. Keys,
-// pointer drags and touchpad scrolls become the review commands the CLI also sends
-// (swipe right|left|up|down, undo); the window only feeds events with their times in seconds.
+// Gesture recognition for the review deck: pure input maths, no window and no clock. Pointer
+// drags and touchpad scrolls become the Direction of a decision (one of the four gestures of
+// core/decision.h: decision_kind(d).gesture), the very value `rekindle swipe` sends; the window
+// only feeds events with their times in seconds. Keys are looked up in core/key_map.h.
 #include <optional>
 #include <vector>
 
+#include "core/decision.h"
+
 namespace rekindle::core {
-
-enum class SwipeDirection { right, left, up, down };
-
-// What an input asks the deck to do.
-enum class DeckCommand { none, swipe_right, swipe_left, swipe_up, swipe_down, undo, details, close, help };
-
-// The deck command for a swipe direction.
-DeckCommand command_for(SwipeDirection direction);
-// The swipe direction of a deck command; nullopt for commands that are not swipes.
-std::optional<SwipeDirection> direction_of(DeckCommand command);
-
-// ---- Keyboard -------------------------------------------------------------------------
-
-// A key press in plain terms: named keys, or a letter / punctuation character.
-enum class KeyName { other, left, right, up, down, enter, escape, backspace, character };
-struct KeyStroke {
-  KeyName name = KeyName::other;
-  char character = 0;  // for KeyName::character: the unshifted key, lower-case ('h', '/')
-  bool ctrl = false, shift = false, alt = false;
-};
-
-// Arrows and h/l/k/j swipe (vim: h left, l right, k up, j down); Ctrl+Z, u and Backspace undo;
-// Enter opens the details; Esc closes an overlay; '?' (Shift+/) shows the help. Anything
-// else, or a letter with Ctrl/Alt, is DeckCommand::none.
-DeckCommand command_for_key(const KeyStroke& key);
 
 // ---- Pointer drag ---------------------------------------------------------------------
 
@@ -60,7 +38,7 @@ class DragTracker {
   // Pointer velocity over the last velocity_window seconds, in pixels per second.
   Vec2 velocity(float velocity_window) const;
   // Ends the drag at time t: the completed swipe, or nullopt to spring back.
-  std::optional<SwipeDirection> release(double t, float card_width, const DragTuning& tuning = {});
+  std::optional<Direction> release(double t, float card_width, const DragTuning& tuning = {});
   // Forgets the drag without deciding anything (e.g. the window lost the pointer).
   void cancel() { active_ = false; }
 
@@ -77,7 +55,7 @@ class DragTracker {
 // The direction a drag offset points to (horizontal wins ties) and how far along it is
 // towards committing, 0..1: the view fades in that direction's colour and label with it.
 struct DragHint {
-  std::optional<SwipeDirection> direction;  // nullopt while the offset is tiny
+  std::optional<Direction> direction;  // nullopt while the offset is tiny
   float strength = 0;
 };
 DragHint drag_hint(Vec2 offset, float card_width, const DragTuning& tuning = {});
@@ -99,8 +77,9 @@ struct Spring {
   bool settled(Vec2 target, float epsilon = 0.5f) const;
 };
 
-// Where a card flying out in a direction ends: just beyond the view of the given size.
-Vec2 fly_out_target(SwipeDirection direction, Vec2 view_size);
+// Where a card flying out in a gesture direction ends: just beyond the view of the given
+// size. A decision that is no gesture (skip) has no way out: {0, 0}.
+Vec2 fly_out_target(Direction direction, Vec2 view_size);
 
 // Ease-out cubic of t in [0,1] (clamped): fast start, gentle stop.
 float ease_out(float t);
@@ -126,7 +105,7 @@ class ScrollRecognizer {
  public:
   explicit ScrollRecognizer(ScrollTuning tuning = {}) : tuning_(tuning) {}
   // Feeds one scroll event at time t (seconds, non-decreasing): the completed swipe, if any.
-  std::optional<SwipeDirection> feed(double x, double y, double t);
+  std::optional<Direction> feed(double x, double y, double t);
   // The offset gathered so far in the gesture still open at time t (zero while cooling down
   // or after a pause), for a preview of the card following the fingers.
   Vec2 pending(double t) const;

@@ -63,4 +63,52 @@ int mods_from_glfw(int glfw_mods) {
   return mods;
 }
 
+core::KeyStroke key_stroke(const KeyEvent& event) {
+  core::KeyStroke stroke;
+  stroke.ctrl = event.mods & kModCtrl;
+  stroke.shift = event.mods & kModShift;
+  stroke.alt = event.mods & (kModAlt | kModSuper);
+  switch (event.key) {
+    case Key::kRight:
+      stroke.name = core::KeyName::arrow_right;
+      break;
+    case Key::kLeft:
+      stroke.name = core::KeyName::arrow_left;
+      break;
+    case Key::kUp:
+      stroke.name = core::KeyName::arrow_up;
+      break;
+    case Key::kDown:
+      stroke.name = core::KeyName::arrow_down;
+      break;
+    case Key::kEnter:
+      stroke.name = core::KeyName::enter;
+      break;
+    case Key::kEscape:
+      stroke.name = core::KeyName::escape;
+      break;
+    case Key::kBackspace:
+      stroke.name = core::KeyName::backspace;
+      break;
+    default: {
+      // Printable keys are their unshifted ASCII character, letters upper-case (see Key).
+      const int code = static_cast<int>(event.key);
+      if (code >= 'A' && code <= 'Z') {
+        stroke.name = core::KeyName::character;
+        stroke.character = static_cast<char>(code - 'A' + 'a');
+      } else if (code > ' ' && code < 127) {
+        stroke.name = core::KeyName::character;
+        stroke.character = static_cast<char>(code);
+      }
+      break;
+    }
+  }
+  return stroke;
+}
+
+core::KeyStroke typed_stroke(unsigned int code_point) {
+  if (code_point <= ' ' || code_point >= 127) return {};
+  return {core::KeyName::typed, static_cast<char>(code_point)};
+}
+
 }  // namespace rekindle::platform

@@ -1,8 +1,10 @@
 #pragma once
 // Input events as the window received them, in order, in our own terms. ImGui 1.86 has no
-// key codes for letters, so the app reads keys from here rather than from ImGuiIO; a later
-// gesture recogniser in core can consume the same plain structs.
+// key codes for letters, so the app reads keys from here rather than from ImGuiIO, and hands
+// them to core's key map (core/key_map.h) as key strokes.
 #include <vector>
+
+#include "core/key_map.h"
 
 namespace rekindle::platform {
 
@@ -68,5 +70,11 @@ Key key_from_glfw(int glfw_key);
 int mods_from_glfw(int glfw_mods);
 // The key for a digit 0-9 or a letter (either case); kUnknown otherwise.
 Key key_for_char(char c);
+
+// A key event in the key map's terms: Super counts as Alt (neither is a plain key).
+core::KeyStroke key_stroke(const KeyEvent& event);
+// A typed character (InputEvents::characters) in the key map's terms; KeyName::other
+// beyond ASCII, which no binding uses.
+core::KeyStroke typed_stroke(unsigned int code_point);
 
 }  // namespace rekindle::platform

@@ -1,4 +1,4 @@
-// The gesture recogniser: keys, drags, springs and touchpad scrolls, as plain numbers.
+// The gesture recogniser: drags, springs and touchpad scrolls, as plain numbers.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <vector>
@@ -9,26 +9,11 @@ using namespace rekindle::core;
 
 namespace {
 
-KeyStroke named(KeyName name) {
-  KeyStroke k;
-  k.name = name;
-  return k;
-}
-
-KeyStroke letter(char c, bool ctrl = false, bool shift = false) {
-  KeyStroke k;
-  k.name = KeyName::character;
-  k.character = c;
-  k.ctrl = ctrl;
-  k.shift = shift;
-  return k;
-}
-
 constexpr float kCardWidth = 400;
 
 // A drag from the origin to `to`, moving in `steps` samples over `seconds`, then held still
 // for `hold` seconds before the release.
-std::optional<SwipeDirection> drag(Vec2 to, double seconds, double hold = 0, int steps = 20) {
+std::optional<Direction> drag(Vec2 to, double seconds, double hold = 0, int steps = 20) {
   DragTracker tracker;
   tracker.begin({100, 100}, 10.0);
   for (int i = 1; i <= steps; ++i) {
@@ -44,7 +29,7 @@ struct ScrollEventAt {
 };
 
 int swipes_in(ScrollRecognizer& recognizer, const std::vector<ScrollEventAt>& events,
-              std::vector<SwipeDirection>* out = nullptr) {
+              std::vector<Direction>* out = nullptr) {
   int count = 0;
   for (const auto& e : events)
     if (auto d = recognizer.feed(e.x, e.y, e.t)) {
@@ -85,46 +70,12 @@ std::vector<ScrollEventAt> discrete_swipe(double start, int sign_x) {
 
 }  // namespace
 
-TEST_CASE("keys: arrows and vim letters swipe, undo has three keys, Enter/Esc/? do their job", "[gesture]") {
-  CHECK(command_for_key(named(KeyName::right)) == DeckCommand::swipe_right);
-  CHECK(command_for_key(named(KeyName::left)) == DeckCommand::swipe_left);
-  CHECK(command_for_key(named(KeyName::up)) == DeckCommand::swipe_up);
-  CHECK(command_for_key(named(KeyName::down)) == DeckCommand::swipe_down);
-  CHECK(command_for_key(letter('l')) == DeckCommand::swipe_right);
-  CHECK(command_for_key(letter('h')) == DeckCommand::swipe_left);
-  CHECK(command_for_key(letter('k')) == DeckCommand::swipe_up);
-  CHECK(command_for_key(letter('j')) == DeckCommand::swipe_down);
-  CHECK(command_for_key(letter('u')) == DeckCommand::undo);
-  CHECK(command_for_key(letter('z', true)) == DeckCommand::undo);
-  CHECK(command_for_key(named(KeyName::backspace)) == DeckCommand::undo);
-  CHECK(command_for_key(named(KeyName::enter)) == DeckCommand::details);
-  CHECK(command_for_key(named(KeyName::escape)) == DeckCommand::close);
-  CHECK(command_for_key(letter('/', false, true)) == DeckCommand::help);
-  // Not bound: a plain z or slash, Ctrl with a swipe letter, Ctrl+Shift+Z, Alt+h, other keys.
-  CHECK(command_for_key(letter('z')) == DeckCommand::none);
-  CHECK(command_for_key(letter('/')) == DeckCommand::none);
-  CHECK(command_for_key(letter('l', true)) == DeckCommand::none);
-  CHECK(command_for_key(letter('z', true, true)) == DeckCommand::none);
-  KeyStroke alt_h = letter('h');
-  alt_h.alt = true;
-  CHECK(command_for_key(alt_h) == DeckCommand::none);
-  CHECK(command_for_key(letter('h', false, true)) == DeckCommand::none);
-  CHECK(command_for_key(named(KeyName::other)) == DeckCommand::none);
-}
-
-TEST_CASE("swipe commands and directions map both ways", "[gesture]") {
-  for (auto d : {SwipeDirection::right, SwipeDirection::left, SwipeDirection::up, SwipeDirection::down})
-    CHECK(direction_of(command_for(d)) == d);
-  CHECK(!direction_of(DeckCommand::undo));
-  CHECK(!direction_of(DeckCommand::none));
-}
-
 TEST_CASE("drag: a slow drag completes past the threshold and springs back before it", "[gesture]") {
   // 1 second to move: about 160 px/s, far below a flick.
-  CHECK(drag({kCardWidth * 0.40f, 10}, 1.0) == SwipeDirection::right);
-  CHECK(drag({-kCardWidth * 0.40f, -20}, 1.0) == SwipeDirection::left);
-  CHECK(drag({5, -kCardWidth * 0.40f}, 1.0) == SwipeDirection::up);
-  CHECK(drag({-5, kCardWidth * 0.40f}, 1.0) == SwipeDirection::down);
+  CHECK(drag({kCardWidth * 0.40f, 10}, 1.0) == Direction::right);
+  CHECK(drag({-kCardWidth * 0.40f, -20}, 1.0) == Direction::left);
+  CHECK(drag({5, -kCardWidth * 0.40f}, 1.0) == Direction::up);
+  CHECK(drag({-5, kCardWidth * 0.40f}, 1.0) == Direction::down);
   CHECK(drag({kCardWidth * 0.30f, 0}, 1.0) == std::nullopt);
   CHECK(drag({0, -kCardWidth * 0.30f}, 1.0) == std::nullopt);
   CHECK(drag({0, 0}, 0.5) == std::nullopt);  // a click is not a swipe
@@ -132,8 +83,8 @@ TEST_CASE("drag: a slow drag completes past the threshold and springs back befor
 
 TEST_CASE("drag: a fast flick completes a short drag; a pause before letting go does not", "[gesture]") {
   // 20 % of the width in 60 ms: about 1,300 px/s.
-  CHECK(drag({kCardWidth * 0.20f, 0}, 0.06) == SwipeDirection::right);
-  CHECK(drag({0, kCardWidth * 0.20f}, 0.06) == SwipeDirection::down);
+  CHECK(drag({kCardWidth * 0.20f, 0}, 0.06) == Direction::right);
+  CHECK(drag({0, kCardWidth * 0.20f}, 0.06) == Direction::down);
   // The same movement, held still for 200 ms before the release: no velocity left.
   CHECK(drag({kCardWidth * 0.20f, 0}, 0.06, 0.2) == std::nullopt);
   // A twitch too small to mean anything, however fast.
@@ -154,10 +105,10 @@ TEST_CASE("drag hint fades in along the dominant direction and the tilt is cappe
   CHECK(!drag_hint({2, 1}, kCardWidth).direction);
   const DragHint half = drag_hint({kCardWidth * 0.175f, 10}, kCardWidth);
   REQUIRE(half.direction);
-  CHECK(*half.direction == SwipeDirection::right);
+  CHECK(*half.direction == Direction::right);
   CHECK(half.strength == Approx(0.5f));
   CHECK(drag_hint({-kCardWidth, 0}, kCardWidth).strength == 1.0f);
-  CHECK(drag_hint({10, -100}, kCardWidth).direction == SwipeDirection::up);
+  CHECK(drag_hint({10, -100}, kCardWidth).direction == Direction::up);
   CHECK(drag_rotation({0, 50}, kCardWidth) == 0.0f);
   CHECK(drag_rotation({100, 0}, kCardWidth) > 0.0f);
   CHECK(drag_rotation({-100, 0}, kCardWidth) < 0.0f);
@@ -189,12 +140,31 @@ TEST_CASE("spring: the card springs back in about a quarter second at any frame 
   CHECK(slow.position.x > 0.0f);
 }
 
+TEST_CASE("drags and touchpad swipes only ever give a gesture direction", "[gesture]") {
+  for (int degrees = 0; degrees < 360; degrees += 15) {
+    const float a = static_cast<float>(degrees) * 3.14159265f / 180.0f;
+    const Vec2 far{std::cos(a) * kCardWidth * 0.6f, std::sin(a) * kCardWidth * 0.6f};
+    const auto dragged = drag(far, 1.0);
+    REQUIRE(dragged);
+    CHECK(decision_kind(*dragged).gesture);
+    REQUIRE(drag_hint(far, kCardWidth).direction);
+    CHECK(decision_kind(*drag_hint(far, kCardWidth).direction).gesture);
+    ScrollRecognizer recognizer;
+    const auto scrolled = recognizer.feed(std::cos(a) * 10, std::sin(a) * 10, 1.0);
+    REQUIRE(scrolled);
+    CHECK(decision_kind(*scrolled).gesture);
+  }
+}
+
 TEST_CASE("fly-out targets leave the view in the swipe's direction; ease-out is clamped", "[gesture]") {
   const Vec2 view{430, 860};
-  CHECK(fly_out_target(SwipeDirection::right, view).x > view.x);
-  CHECK(fly_out_target(SwipeDirection::left, view).x < -view.x);
-  CHECK(fly_out_target(SwipeDirection::up, view).y < -view.y);
-  CHECK(fly_out_target(SwipeDirection::down, view).y > view.y);
+  CHECK(fly_out_target(Direction::right, view).x > view.x);
+  CHECK(fly_out_target(Direction::left, view).x < -view.x);
+  CHECK(fly_out_target(Direction::up, view).y < -view.y);
+  CHECK(fly_out_target(Direction::down, view).y > view.y);
+  // Skip is a decision but no gesture: it has no way out.
+  CHECK(fly_out_target(Direction::skip, view).x == 0);
+  CHECK(fly_out_target(Direction::skip, view).y == 0);
   CHECK(ease_out(0) == 0.0f);
   CHECK(ease_out(1) == 1.0f);
   CHECK(ease_out(2) == 1.0f);
@@ -203,17 +173,17 @@ TEST_CASE("fly-out targets leave the view in the swipe's direction; ease-out is 
 
 TEST_CASE("touchpad: one smooth swipe with its momentum tail is exactly one decision", "[gesture]") {
   ScrollRecognizer recognizer;
-  std::vector<SwipeDirection> got;
+  std::vector<Direction> got;
   CHECK(swipes_in(recognizer, smooth_swipe(1.0, 1), &got) == 1);
   REQUIRE(got.size() == 1);
-  CHECK(got[0] == SwipeDirection::right);
+  CHECK(got[0] == Direction::right);
   CHECK(recognizer.cooling_down());
 
   // A second swipe after a pause is a second decision.
   got.clear();
   CHECK(swipes_in(recognizer, smooth_swipe(5.0, -1), &got) == 1);
   REQUIRE(got.size() == 1);
-  CHECK(got[0] == SwipeDirection::left);
+  CHECK(got[0] == Direction::left);
 }
 
 TEST_CASE("touchpad: X11's discrete steps with a slowing tail are exactly one decision", "[gesture]") {
@@ -237,21 +207,21 @@ TEST_CASE("touchpad: a small scroll and a few wheel notches do nothing", "[gestu
   // Four mouse-wheel notches are a scroll, not an archive.
   CHECK(swipes_in(recognizer, {{0, -1, 4.0}, {0, -1, 4.05}, {0, -1, 4.1}, {0, -1, 4.15}}) == 0);
   // Six quick ones are a deliberate vertical swipe: fingers up is a star.
-  std::vector<SwipeDirection> got;
+  std::vector<Direction> got;
   CHECK(swipes_in(recognizer, {{0, -1, 6.0}, {0, -1, 6.02}, {0, -1, 6.04}, {0, -1, 6.06}, {0, -1, 6.08}, {0, -1, 6.1}},
                   &got) == 1);
   REQUIRE(got.size() == 1);
-  CHECK(got[0] == SwipeDirection::up);
+  CHECK(got[0] == Direction::up);
 }
 
 TEST_CASE("touchpad: the invert setting flips both axes", "[gesture]") {
   ScrollTuning tuning;
   tuning.invert = true;
   ScrollRecognizer recognizer(tuning);
-  std::vector<SwipeDirection> got;
+  std::vector<Direction> got;
   swipes_in(recognizer, smooth_swipe(1.0, 1), &got);
   swipes_in(recognizer, smooth_swipe(5.0, 0, 1), &got);
   REQUIRE(got.size() == 2);
-  CHECK(got[0] == SwipeDirection::left);
-  CHECK(got[1] == SwipeDirection::up);
+  CHECK(got[0] == Direction::left);
+  CHECK(got[1] == Direction::up);
 }

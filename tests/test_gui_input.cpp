@@ -47,3 +47,27 @@ TEST_CASE("input events know when they are empty", "[gui]") {
   events.scrolls.push_back({-1, 0});
   CHECK(!events.empty());
 }
+
+TEST_CASE("key events become the key map's strokes; arrows are keys, not directions", "[gui]") {
+  using rekindle::core::KeyName;
+  const auto right = platform::key_stroke({Key::kRight, 0, false});
+  CHECK(right.name == KeyName::arrow_right);
+  const auto ctrl_z = platform::key_stroke({platform::key_for_char('Z'), platform::kModCtrl, false});
+  CHECK(ctrl_z.name == KeyName::character);
+  CHECK(ctrl_z.character == 'z');
+  CHECK(ctrl_z.ctrl);
+  CHECK(!ctrl_z.shift);
+  const auto slash = platform::key_stroke({Key::kSlash, platform::kModShift, false});
+  CHECK(slash.name == KeyName::character);
+  CHECK(slash.character == '/');
+  CHECK(slash.shift);
+  CHECK(platform::key_stroke({platform::key_for_char('7'), 0, false}).character == '7');
+  CHECK(platform::key_stroke({Key::kSpace, 0, false}).name == KeyName::other);
+  CHECK(platform::key_stroke({Key::kRight, platform::kModSuper, false}).alt);
+  // Typed text: '?' whatever key made it; nothing beyond ASCII.
+  const auto question = platform::typed_stroke('?');
+  CHECK(question.name == KeyName::typed);
+  CHECK(question.character == '?');
+  CHECK(platform::typed_stroke(0x00e9).name == KeyName::other);
+  CHECK(platform::typed_stroke(' ').name == KeyName::other);
+}
