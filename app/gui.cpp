@@ -105,14 +105,14 @@ core::Day day_of(const GuiOptions& options) {
 }
 
 AppShell make_shell(const GuiOptions& options) {
-  auto store = core::Store::open(options.db_path);
-  if (!store) {
+  auto api = core::Rekindle::open(options.db_path);
+  if (!api) {
     // Name the file, unless the store's message already does.
-    std::string message = store.error();
+    std::string message = api.error();
     if (message.find(options.db_path) == std::string::npos) message += " (" + options.db_path + ")";
     return AppShell(nullptr, message, day_of(options));
   }
-  return AppShell(std::move(*store), "", day_of(options));
+  return AppShell(std::move(*api), "", day_of(options));
 }
 
 }  // namespace

@@ -12,9 +12,9 @@
 namespace rekindle::app {
 namespace {
 
-CardDetails read_details(core::Store& store, int64_t contact_id, core::Day day) {
+CardDetails read_details(core::Rekindle& api, int64_t contact_id, core::Day day) {
   CardDetails details;
-  auto context = core::load_compose_context(store, contact_id, day);
+  auto context = api.compose_context(contact_id, day);
   if (!context) return details;
   const core::Contact& c = context->contact;
   for (auto it = context->interactions.rbegin(); it != context->interactions.rend(); ++it)
@@ -155,7 +155,7 @@ std::string role_line(const core::Card& card) {
 CardDetails& details_for(TodayModel& model, int64_t contact_id) {
   auto it = model.details.find(contact_id);
   if (it == model.details.end()) {
-    CardDetails details = model.store ? read_details(*model.store, contact_id, model.day) : CardDetails{};
+    CardDetails details = model.api ? read_details(*model.api, contact_id, model.day) : CardDetails{};
     it = model.details.emplace(contact_id, std::move(details)).first;
   }
   CardDetails& d = it->second;

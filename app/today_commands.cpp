@@ -75,18 +75,10 @@ void run_command(TodayModel& model, core::DeckCommand command, TodayFrame& frame
   }
 }
 
-// TODO(issue 9): ReviewSession::change_snooze
-// Undo, then snooze again with the choice: two transactions until the session changes a
-// snooze in one.
+// A different snooze for the card just snoozed, as one committed change.
 void resnooze(TodayModel& model, core::SnoozeChoice choice, TodayFrame& frame) {
   if (!model.session || !model.last || model.last->direction != core::Direction::left) return;
-  const int64_t contact = model.last->contact_id;
-  auto undone = model.session->undo();
-  if (!undone || !*undone || !model.session->current() || model.session->current()->contact_id != contact) {
-    model.notice = "Could not change the snooze.";
-    return;
-  }
-  auto outcome = model.session->decide(core::Direction::left, choice);
+  auto outcome = model.session->change_snooze(choice);
   frame.command = core::DeckCommand::decide(core::Direction::left);
   if (!outcome) {
     model.notice = outcome.error();

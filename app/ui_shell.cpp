@@ -59,10 +59,9 @@ std::string window_title(Screen screen) {
   return "Rekindle";
 }
 
-AppShell::AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today)
-    : store_(std::move(store)), store_error_(std::move(store_error)), today_(today) {
-  if (!store_ && store_error_.empty()) store_error_ = "no database";
-  if (store_) api_ = std::make_unique<core::Rekindle>(*store_);
+AppShell::AppShell(std::unique_ptr<core::Rekindle> api, std::string store_error, core::Day today)
+    : api_(std::move(api)), store_error_(std::move(store_error)), today_(today) {
+  if (!api_ && store_error_.empty()) store_error_ = "no database";
   reload();
 }
 
@@ -98,12 +97,12 @@ void AppShell::set_today(core::Day today) {
 }
 
 void AppShell::reload() {
-  if (!store_) return;
+  if (!api_) return;
   // Only the screen on show is read: switching tabs always shows fresh data.
   switch (screen_) {
     case Screen::kToday:
       if (photos_) release_textures(today_model_);
-      today_model_ = load_today(*store_, today_);
+      today_model_ = load_today(*api_, today_);
       today_model_.textures = photos_;
       break;
     case Screen::kCompose: {
@@ -161,14 +160,14 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   ImGui::PopStyleVar();
 
   // Without a store there is nothing to switch between: the error page takes the window.
-  const float tab_bar_height = store_ ? theme.px(kTabBarHeight) : 0.0f;
+  const float tab_bar_height = api_ ? theme.px(kTabBarHeight) : 0.0f;
   // On a wide window the column stays phone-width, centred: long lines are hard to read.
   const float side = std::max(theme.px(kPagePadding), (io.DisplaySize.x - theme.px(kMaxContentWidth)) * 0.5f);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(side, theme.px(kPagePadding)));
   ImGui::BeginChild("##content", ImVec2(0, io.DisplaySize.y - tab_bar_height), false,
                     ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
-  if (!store_) {
+  if (!api_) {
     report.store_error = true;
     screen_heading(theme, "Rekindle", "");
     error_state(theme, "Your database could not be opened", store_error_);
@@ -178,7 +177,7 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
     draw_screen(theme, ImGui::GetIO().WantTextInput ? kNoEvents : events, report);
   }
   ImGui::EndChild();
-  if (store_) draw_tab_bar(theme);
+  if (api_) draw_tab_bar(theme);
   ImGui::End();
   // A right swipe opens the composer once the frame that made it is complete.
   if (report.today_frame && report.today_frame->reach_out) open_compose(*report.today_frame->reach_out);

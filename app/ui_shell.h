@@ -15,7 +15,6 @@
 #include "app/view_today.h"
 #include "core/date.h"
 #include "core/rekindle.h"
-#include "core/store.h"
 #include "platform/input.h"
 
 namespace rekindle::app {
@@ -45,9 +44,9 @@ struct FrameReport {
 
 class AppShell {
  public:
-  // store may be null when opening it failed; store_error then says why, and the shell
-  // shows an error page.
-  AppShell(std::unique_ptr<core::Store> store, std::string store_error, core::Day today);
+  // api may be null when opening the database failed; store_error then says why, and the
+  // shell shows an error page.
+  AppShell(std::unique_ptr<core::Rekindle> api, std::string store_error, core::Day today);
   ~AppShell();
   AppShell(AppShell&&) = default;
   AppShell& operator=(AppShell&&) = delete;
@@ -72,7 +71,6 @@ class AppShell {
   void draw_screen(const Theme& theme, const platform::InputEvents& events, FrameReport& report);
   void draw_tab_bar(const Theme& theme);
 
-  std::unique_ptr<core::Store> store_;
   std::unique_ptr<core::Rekindle> api_;  // every view's reads and writes go through it
   std::string store_error_;
   core::Day today_;

@@ -11,8 +11,8 @@ namespace {
 
 // Tomorrow's deck as core would deal it now (for the summary's "Tomorrow" line).
 int cards_due_tomorrow(const TodayModel& model) {
-  if (!model.store || !model.session) return 0;
-  auto tomorrow = core::todays_deck(*model.store, model.day + 1, model.session->limit());
+  if (!model.api || !model.session) return 0;
+  auto tomorrow = model.api->deck(model.day + 1, model.session->limit());
   return tomorrow ? static_cast<int>(tomorrow->size()) : 0;
 }
 
@@ -43,11 +43,11 @@ std::string long_date_label(core::Day day) {
   return std::string(kWeekdays[weekday]) + ", " + std::to_string(day_of_month) + " " + kMonths[(month - 1) % 12];
 }
 
-TodayModel load_today(core::Store& store, core::Day day) {
+TodayModel load_today(core::Rekindle& api, core::Day day) {
   TodayModel model;
   model.day = day;
-  model.store = &store;
-  auto count = store.contact_count();
+  model.api = &api;
+  auto count = api.contact_count();
   if (!count) {
     model.state = TodayState::kError;
     model.error = count.error();
@@ -58,13 +58,13 @@ TodayModel load_today(core::Store& store, core::Day day) {
     model.state = TodayState::kNoContacts;
     return model;
   }
-  auto session = core::ReviewSession::open(store, day);
+  auto session = api.open_review(day);
   if (!session) {
     model.state = TodayState::kError;
     model.error = session.error();
     return model;
   }
-  if (auto invert = store.setting(kTouchpadInvertSetting); invert && *invert)
+  if (auto invert = api.setting(kTouchpadInvertSetting); invert && *invert)
     model.scroll.set_invert(**invert == "1" || **invert == "true");
   model.session.emplace(std::move(*session));
   model.state = model.session->current() ? TodayState::kDeck : TodayState::kAllCaughtUp;

@@ -15,9 +15,9 @@
 #include "core/date.h"
 #include "core/deck_command.h"
 #include "core/gesture.h"
+#include "core/rekindle.h"
 #include "core/review_session.h"
 #include "core/schedule.h"
-#include "core/store.h"
 #include "platform/input.h"
 #include "platform/texture.h"
 
@@ -57,7 +57,7 @@ struct TodayModel {
   int64_t contact_count = 0;
   std::string error;
   std::optional<core::ReviewSession> session;  // the one object every decision goes through
-  core::Store* store = nullptr;
+  core::Rekindle* api = nullptr;
   int due_tomorrow = 0;  // shown with the summary when the deck is done
 
   // Interaction state: nothing here is a decision, only how the cards move.
@@ -85,8 +85,8 @@ struct TodayFrame {
 // The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".
 inline constexpr const char* kTouchpadInvertSetting = "touchpad_invert";
 
-// Reads what Today shows on day from the store and opens the review session.
-TodayModel load_today(core::Store& store, core::Day day);
+// Reads what Today shows on day through the core API and opens the review session.
+TodayModel load_today(core::Rekindle& api, core::Day day);
 // Handles this frame's input, draws the Today screen into the current window and returns
 // what it did. Decisions are committed through the session before the next card is drawn.
 TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& events);

@@ -112,6 +112,10 @@ Result<std::unique_ptr<Rekindle>> Rekindle::open_in_memory() {
   return std::unique_ptr<Rekindle>(new Rekindle(std::move(*store)));
 }
 
+std::unique_ptr<Rekindle> Rekindle::adopt(std::unique_ptr<Store> store) {
+  return std::unique_ptr<Rekindle>(new Rekindle(std::move(store)));
+}
+
 // ---- Contacts --------------------------------------------------------------------------
 
 Result<int64_t> Rekindle::add_contact(Contact contact, Day today) {

@@ -67,6 +67,8 @@ class Rekindle {
   static Result<std::unique_ptr<Rekindle>> open(const std::string& path);
   // A private in-memory database, for tests and trials.
   static Result<std::unique_ptr<Rekindle>> open_in_memory();
+  // The API owning a store the caller opened.
+  static std::unique_ptr<Rekindle> adopt(std::unique_ptr<Store> store);
   // The API over a store the caller owns and keeps alive (engine tests that also read the
   // store directly).
   explicit Rekindle(Store& store) : store_(&store) {}

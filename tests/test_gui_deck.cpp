@@ -10,6 +10,7 @@
 #include "app/theme.h"
 #include "app/ui_shell.h"
 #include "app/ui_widgets.h"
+#include "core/rekindle.h"
 #include "core/review_session.h"
 #include "core/store.h"
 #include "tests/headless_ui.h"
@@ -25,20 +26,17 @@ namespace {
 constexpr float kWidth = test::kHeadlessWidth, kHeight = test::kHeadlessHeight;
 const core::Day kToday = *core::parse_iso_day("2025-11-25");
 
+// Adds each person as `rekindle add` does.
 void add_contacts(core::Store& store, std::initializer_list<const char*> names) {
-  REQUIRE(store
-              .transaction([&]() -> core::Status {
-                for (const char* name : names) {
-                  core::Contact c;
-                  c.name = name;
-                  c.company = "Acme";
-                  c.tier = "regular";
-                  c.urls.push_back({"https://www.linkedin.com/in/someone", "linkedin", false, ""});
-                  if (auto id = store.insert_contact(c); !id) return core::make_error(id.error());
-                }
-                return core::Status::success();
-              })
-              .ok());
+  core::Rekindle api(store);
+  for (const char* name : names) {
+    core::Contact c;
+    c.name = name;
+    c.company = "Acme";
+    c.tier = "regular";
+    c.urls.push_back({"https://www.linkedin.com/in/someone", "linkedin", false, ""});
+    REQUIRE(api.add_contact(c, kToday).ok());
+  }
 }
 
 std::unique_ptr<core::Store> deck_store() {
@@ -88,7 +86,7 @@ TEST_CASE("deck: Right records reach-out through the session, opens the composer
     REQUIRE(session->decide(core::Direction::right).ok());
   }
 
-  app::AppShell shell(std::move(owned), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   auto report = ui.frames(shell, 2);
   REQUIRE(report.today_frame);
   CHECK(report.today_frame->top_contact == before[0]);
@@ -129,7 +127,7 @@ TEST_CASE("deck: vim keys swipe, undo brings the cards back on top in reverse or
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> ids = deck_ids(store);
-  app::AppShell shell(std::move(owned), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   ui.frames(shell, 2);
 
   auto report = ui.frame(shell, press('j'));  // archive
@@ -165,7 +163,7 @@ TEST_CASE("deck: a drag past the threshold swipes; a short one springs back and 
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> ids = deck_ids(store);
-  app::AppShell shell(std::move(owned), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   ImGuiIO& io = ImGui::GetIO();
   const ImVec2 grab(kWidth * 0.5f, kHeight * 0.4f);
 
@@ -211,7 +209,7 @@ TEST_CASE("deck: a touchpad swipe with its inertial tail is one decision", "[gui
   auto owned = deck_store();
   core::Store& store = *owned;
   const std::vector<int64_t> ids = deck_ids(store);
-  app::AppShell shell(std::move(owned), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   ui.frames(shell, 2);
   // X11-style steps, two per frame, then a slowing tail.
   int swipes = 0;
@@ -234,7 +232,7 @@ TEST_CASE("deck: clearing the deck shows the session summary; ? shows the keys a
   test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
-  app::AppShell shell(std::move(owned), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   ui.frames(shell, 2);
 
   // '?' arrives as the Shift+/ key press and as the typed character: the help opens once.
@@ -290,7 +288,7 @@ TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting fl
   core::Store& store = *owned;
   REQUIRE(store.set_setting(app::kTouchpadInvertSetting, "1").ok());
   const std::vector<int64_t> ids = deck_ids(store);
-  app::AppShell shell(std::move(owned), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   ui.frames(shell, 2);
   CHECK(ui.frame(shell, press(platform::Key::kEnter)).today_frame->overlay == app::TodayOverlay::kDetails);
   CHECK(ui.frame(shell).today_frame->overlay == app::TodayOverlay::kDetails);

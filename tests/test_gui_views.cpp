@@ -21,7 +21,6 @@ namespace {
 
 constexpr float kWidth = test::kHeadlessWidth, kHeight = test::kHeadlessHeight;
 
-
 const core::Day kToday = *core::parse_iso_day("2025-11-25");
 
 std::unique_ptr<core::Store> empty_store() {
@@ -64,7 +63,7 @@ platform::InputEvents key_press(platform::Key key) {
 
 TEST_CASE("every screen draws its empty state on an empty store", "[gui]") {
   test::HeadlessUi ui;
-  app::AppShell shell(empty_store(), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(empty_store()), "", kToday);
   auto report = ui.frames(shell);
   CHECK(report.screen == Screen::kToday);
   CHECK(!report.store_error);
@@ -96,7 +95,8 @@ TEST_CASE("every screen draws its empty state on an empty store", "[gui]") {
 TEST_CASE("with due contacts Today shows the top card of core's deck, and Contacts lists them", "[gui]") {
   test::HeadlessUi ui;
   auto store = store_with_contacts();
-  const app::TodayModel model = app::load_today(*store, kToday);
+  core::Rekindle api(*store);
+  const app::TodayModel model = app::load_today(api, kToday);
   REQUIRE(model.state == app::TodayState::kDeck);
   REQUIRE(model.session);
   REQUIRE(model.session->current());
@@ -104,7 +104,7 @@ TEST_CASE("with due contacts Today shows the top card of core's deck, and Contac
   CHECK(model.session->progress_text() == "1 / 3");
   CHECK(!model.session->current()->name.empty());
 
-  app::AppShell shell(std::move(store), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(store)), "", kToday);
   auto report = ui.frames(shell);
   REQUIRE(report.today);
   CHECK(*report.today == app::TodayState::kDeck);
@@ -127,12 +127,13 @@ TEST_CASE("Today is all caught up when contacts exist but none is in today's dec
                 return id ? core::Status::success() : core::Status(core::make_error(id.error()));
               })
               .ok());
-  const app::TodayModel model = app::load_today(*store, kToday);
+  core::Rekindle api(*store);
+  const app::TodayModel model = app::load_today(api, kToday);
   CHECK(model.state == app::TodayState::kAllCaughtUp);
   REQUIRE(model.session);
   CHECK(!model.session->current());
   CHECK(model.contact_count == 1);
-  app::AppShell shell(std::move(store), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(store)), "", kToday);
   auto report = ui.frames(shell);
   REQUIRE(report.today);
   CHECK(*report.today == app::TodayState::kAllCaughtUp);
@@ -186,7 +187,7 @@ TEST_CASE("a long contact list draws only what is on screen", "[gui]") {
   test::HeadlessUi ui;
   auto store = empty_store();
   for (int i = 0; i < 2000; ++i) add_contact(*store, "Person " + std::to_string(i), "Company " + std::to_string(i % 7));
-  app::AppShell shell(std::move(store), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(store)), "", kToday);
   shell.show(Screen::kContacts);
   auto report = ui.frames(shell);
   REQUIRE(report.contacts);
@@ -198,7 +199,7 @@ TEST_CASE("a long contact list draws only what is on screen", "[gui]") {
 
 TEST_CASE("keys 1-4 switch tabs, Escape leaves Compose, typing in search does not switch", "[gui]") {
   test::HeadlessUi ui;
-  app::AppShell shell(store_with_contacts(), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(store_with_contacts()), "", kToday);
   ui.frame(shell);
   CHECK(ui.frame(shell, key_press('2')).screen == Screen::kContacts);
   CHECK(ui.frame(shell, key_press('3')).screen == Screen::kStrategy);
@@ -223,7 +224,7 @@ TEST_CASE("keys 1-4 switch tabs, Escape leaves Compose, typing in search does no
 
 TEST_CASE("clicking a tab in the bottom bar switches to it", "[gui]") {
   test::HeadlessUi ui;
-  app::AppShell shell(store_with_contacts(), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(store_with_contacts()), "", kToday);
   ImGuiIO& io = ImGui::GetIO();
   // Strategy is the third of four tabs along the bottom.
   io.MousePos = ImVec2(kWidth * 2.5f / 4.0f, kHeight - app::kTabBarHeight * 0.5f);
@@ -251,7 +252,7 @@ TEST_CASE("coming back to the window reloads what another process changed", "[gu
     test::HeadlessUi ui;
     auto mine = core::Store::open(path);
     REQUIRE(mine.ok());
-    app::AppShell shell(std::move(*mine), "", kToday);
+    app::AppShell shell(core::Rekindle::adopt(std::move(*mine)), "", kToday);
     REQUIRE(ui.frames(shell).today == app::TodayState::kNoContacts);
 
     // Another connection (a terminal import) adds someone.
@@ -286,18 +287,18 @@ TEST_CASE("strategy model counts linked contacts and flags those without an offe
   core::Goal goal;
   goal.text = "Move into product management";
   goal.target = "Product manager";
-  int64_t goal_id = 0;
-  REQUIRE(store
-              ->transaction([&]() -> core::Status {
-                auto id = store->insert_goal(goal);
-                if (!id) return core::make_error(id.error());
-                goal_id = *id;
-                if (auto s = store->upsert_goal_link({1, goal_id, "high", "knows PMs", ""}); !s) return s;
-                if (auto s = store->upsert_goal_link({2, goal_id, "some", "", "intro to a speaker"}); !s) return s;
-                return store->upsert_goal_link({3, goal_id, "none", "", ""});
-              })
-              .ok());
   core::Rekindle api(*store);
+  REQUIRE(api.add_goal(goal).ok());
+  const auto link = [&](int64_t id, const char* relevance, const char* can_help, const char* offer) {
+    core::ContactEdit e;
+    e.relevance = relevance;
+    e.can_help = can_help;
+    e.offer = offer;
+    REQUIRE(api.edit_contact(id, e, kToday).ok());
+  };
+  link(1, "high", "knows PMs", "");
+  link(2, "some", "", "intro to a speaker");
+  link(3, "none", "", "");
   const auto model = app::load_strategy(api);
   REQUIRE(model.error.empty());
   REQUIRE(model.goals.size() == 1);
@@ -305,7 +306,7 @@ TEST_CASE("strategy model counts linked contacts and flags those without an offe
   CHECK(model.goals[0].relevant_contacts == 2);
   CHECK(model.goals[0].without_offer == 1);
 
-  app::AppShell shell(std::move(store), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(store)), "", kToday);
   shell.show(Screen::kStrategy);
   auto report = ui.frames(shell);
   REQUIRE(report.strategy);
@@ -338,7 +339,7 @@ TEST_CASE("stats model carries core's figures: health bands, give/ask, 12 weeks,
   CHECK(s.due_next_14_days.size() == 14);
 
   test::HeadlessUi ui;
-  app::AppShell shell(std::move(store), "", kToday);
+  app::AppShell shell(core::Rekindle::adopt(std::move(store)), "", kToday);
   shell.show(Screen::kStats);
   const auto report = ui.frames(shell);
   REQUIRE(report.stats);
