@@ -312,7 +312,10 @@ Result<DecisionOutcome> ReviewSession::decide(Direction direction, SnoozeChoice 
     last_error_ = "no card left in today's deck";
     return make_error(last_error_);
   }
-  auto out = apply_decision(*store_, deck_.front(), direction, snooze, today_);
+  return after_decision(apply_decision(*store_, deck_.front(), direction, snooze, today_));
+}
+
+Result<DecisionOutcome> ReviewSession::after_decision(Result<DecisionOutcome> out) {
   if (!out) {
     last_error_ = out.error();
     return out;
@@ -337,14 +340,7 @@ Result<std::optional<DecisionOutcome>> ReviewSession::undo() {
 }
 
 Result<DecisionOutcome> ReviewSession::change_snooze(SnoozeChoice choice) {
-  auto out = core::change_snooze(*store_, choice, today_);
-  if (!out) {
-    last_error_ = out.error();
-    return out;
-  }
-  last_error_.clear();
-  if (Status s = refresh_contact(out->contact_id); !s) return make_error(s.error());
-  return out;
+  return after_decision(core::change_snooze(*store_, choice, today_));
 }
 
 Status ReviewSession::set_limit(int limit) {

@@ -111,6 +111,8 @@ class ReviewSession {
 
  private:
   ReviewSession(Store& store, Day today) : store_(&store), today_(today) {}
+  // Keeps the error of a failed decision, or refreshes the decided contact's card.
+  Result<DecisionOutcome> after_decision(Result<DecisionOutcome> out);
   // Rebuilds the deck and the summary from the loaded network and today's decisions.
   Status rebuild();
   Store* store_;
