@@ -3,6 +3,7 @@
 // faces at a few sizes, and metrics in logical pixels that scale with the display.
 #include <imgui.h>
 
+#include "core/decision.h"
 #include "core/result.h"
 
 namespace rekindle::app {
@@ -21,13 +22,17 @@ inline constexpr ImU32 kColorTrack = IM_COL32(240, 234, 228, 255);
 inline constexpr ImU32 kColorError = IM_COL32(190, 60, 48, 255);
 inline constexpr ImU32 kColorErrorSoft = IM_COL32(252, 228, 224, 255);
 inline constexpr ImU32 kColorShadow = IM_COL32(90, 60, 30, 255);  // drawn at low alpha
-// The four swipe directions: each has its own colour on the card while it is dragged, in the
-// hints under it and in the summary.
-inline constexpr ImU32 kColorReachOut = IM_COL32(46, 160, 104, 255);  // right: green, go
-inline constexpr ImU32 kColorSnooze = IM_COL32(84, 128, 204, 255);    // left: calm blue, later
-inline constexpr ImU32 kColorStar = IM_COL32(232, 168, 34, 255);      // up: gold
-inline constexpr ImU32 kColorArchive = IM_COL32(122, 116, 128, 255);  // down: slate, put away
-inline constexpr ImU32 kColorScrim = IM_COL32(40, 30, 24, 110);       // behind an overlay
+// Each decision kind has its own colour (core/decision.cpp) on the card while it is dragged,
+// in the hints under it and in the summary; the palette reuses them by name.
+inline ImU32 decision_color(core::Direction direction) {
+  const uint32_t rgb = core::decision_kind(direction).color;
+  return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255);
+}
+inline const ImU32 kColorReachOut = decision_color(core::Direction::right);  // green, go
+inline const ImU32 kColorSnooze = decision_color(core::Direction::left);     // calm blue, later
+inline const ImU32 kColorStar = decision_color(core::Direction::up);         // gold
+inline const ImU32 kColorArchive = decision_color(core::Direction::down);    // slate, put away
+inline constexpr ImU32 kColorScrim = IM_COL32(40, 30, 24, 110);              // behind an overlay
 
 // Type sizes in logical pixels.
 inline constexpr float kFontSmall = 13.0f;

@@ -8,21 +8,7 @@
 
 namespace rekindle::app {
 
-ImU32 direction_color(core::Direction direction) {
-  switch (direction) {
-    case core::Direction::right:
-      return kColorReachOut;
-    case core::Direction::left:
-      return kColorSnooze;
-    case core::Direction::up:
-      return kColorStar;
-    case core::Direction::down:
-      return kColorArchive;
-    case core::Direction::skip:
-      break;
-  }
-  return kColorTextSecondary;
-}
+ImU32 direction_color(core::Direction direction) { return decision_color(direction); }
 
 ImU32 with_alpha(ImU32 color, float alpha) {
   const int a = static_cast<int>(((color >> IM_COL32_A_SHIFT) & 0xFF) * std::clamp(alpha, 0.0f, 1.0f));
@@ -76,23 +62,9 @@ void section_label(ImDrawList* draw, const Theme& theme, ImVec2 pos, const char*
 }
 
 void draw_arrow(ImDrawList* draw, ImVec2 center, float size, core::Direction direction, ImU32 color, float thickness) {
-  ImVec2 d(0, 0);
-  switch (direction) {
-    case core::Direction::right:
-      d = ImVec2(1, 0);
-      break;
-    case core::Direction::left:
-      d = ImVec2(-1, 0);
-      break;
-    case core::Direction::up:
-      d = ImVec2(0, -1);
-      break;
-    case core::Direction::down:
-      d = ImVec2(0, 1);
-      break;
-    case core::Direction::skip:
-      return;  // no gesture, no arrow
-  }
+  const core::DecisionKind& kind = core::decision_kind(direction);
+  if (!kind.gesture()) return;  // no gesture, no arrow
+  const ImVec2 d(static_cast<float>(kind.dx), static_cast<float>(kind.dy));
   const float h = size * 0.5f;
   const ImVec2 tip(center.x + d.x * h, center.y + d.y * h), tail(center.x - d.x * h, center.y - d.y * h);
   draw->AddLine(tail, tip, color, thickness);

@@ -18,7 +18,7 @@ namespace {
 float draw_tiles(ImDrawList* draw, const core::SessionSummary& s, const Theme& theme, float x, float y, float width) {
   std::vector<core::Direction> shown;
   for (const core::DecisionKind& kind : core::decision_kinds())
-    if (kind.gesture) shown.push_back(kind.direction);
+    if (kind.gesture()) shown.push_back(kind.direction);
   const float gap = theme.px(8);
   const float tile_w = (width - gap * static_cast<float>(shown.size() - 1)) / static_cast<float>(shown.size());
   const float tile_h = theme.px(74);

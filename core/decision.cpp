@@ -1,16 +1,20 @@
 #include "core/decision.h"
 
+#include <cmath>
+
 #include "core/model.h"
 
 namespace rekindle::core {
 namespace {
 
 constexpr DecisionKind kKinds[kDirectionCount] = {
-    {Direction::right, "right", "Reach out", "REACH OUT", "Reach out to", "reached out", true, "opens the composer"},
-    {Direction::left, "left", "Snooze", "LATER", "Snoozed", "snoozed", true, "back in a week"},
-    {Direction::up, "up", "Star", "STAR", "Starred", "starred", true, "this week's focus"},
-    {Direction::down, "down", "Archive", "ARCHIVE", "Archived", "archived", true, "out of the deck"},
-    {Direction::skip, "skip", "Skip", "SKIP", "Skipped", "skipped", false, "back tomorrow"},
+    // clang-format off
+    {Direction::right, "right", "Reach out", "REACH OUT", "Reach out to", "reached out", "opens the composer", 1, 0, 0x2EA068},
+    {Direction::left,  "left",  "Snooze",    "LATER",     "Snoozed",      "snoozed",     "back in a week",     -1, 0, 0x5480CC},
+    {Direction::up,    "up",    "Star",      "STAR",      "Starred",      "starred",     "this week's focus",  0, -1, 0xE8A822},
+    {Direction::down,  "down",  "Archive",   "ARCHIVE",   "Archived",     "archived",    "out of the deck",    0, 1, 0x7A7480},
+    {Direction::skip,  "skip",  "Skip",      "SKIP",      "Skipped",      "skipped",     "back tomorrow",      0, 0, 0x7A7480},
+    // clang-format on
 };
 
 }  // namespace
@@ -18,6 +22,15 @@ constexpr DecisionKind kKinds[kDirectionCount] = {
 std::span<const DecisionKind> decision_kinds() { return kKinds; }
 
 const DecisionKind& decision_kind(Direction direction) { return kKinds[static_cast<int>(direction)]; }
+
+std::optional<Direction> gesture_towards(float dx, float dy) {
+  if (dx == 0 && dy == 0) return std::nullopt;
+  const bool along_x = std::fabs(dx) >= std::fabs(dy);
+  const int sx = along_x ? (dx > 0 ? 1 : -1) : 0, sy = along_x ? 0 : (dy > 0 ? 1 : -1);
+  for (const auto& kind : kKinds)
+    if (kind.dx == sx && kind.dy == sy) return kind.direction;
+  return std::nullopt;
+}
 
 const char* direction_name(Direction direction) { return decision_kind(direction).name; }
 

@@ -26,14 +26,21 @@ struct DecisionKind {
   const char* stamp;    // on a card being dragged this way: "REACH OUT"
   const char* done;     // the toast and CLI after the decision, before the name: "Snoozed"
   const char* counted;  // the session summary's tile: "snoozed"
-  bool gesture;         // a swipe direction (skip is a button, not a gesture)
   const char* effect;   // the key help's note after the action: "opens the composer"
+  int dx, dy;           // the swipe on screen (x right, y down); 0, 0: a button, not a gesture
+  uint32_t color;       // the kind's colour on cards, stamps and tiles, 0xRRGGBB
+
+  // A swipe direction (skip is a button, not a gesture).
+  constexpr bool gesture() const { return dx != 0 || dy != 0; }
 };
 
 // Every decision kind, in Direction order.
 std::span<const DecisionKind> decision_kinds();
 // The row of one direction.
 const DecisionKind& decision_kind(Direction direction);
+// The gesture that points along (dx, dy): the axis with the larger magnitude wins,
+// horizontal on ties; nullopt for (0, 0).
+std::optional<Direction> gesture_towards(float dx, float dy);
 // "right", "left", "up", "down" or "skip".
 const char* direction_name(Direction direction);
 // The direction of a stored or typed name; nullopt for anything else.

@@ -17,11 +17,10 @@ constexpr float kMaxTilt = 0.3f;
 
 // The direction of an offset: the larger axis wins, horizontal on ties.
 Direction direction_of_offset(Vec2 offset) {
-  if (std::fabs(offset.x) >= std::fabs(offset.y)) return offset.x >= 0 ? Direction::right : Direction::left;
-  return offset.y >= 0 ? Direction::down : Direction::up;
+  return gesture_towards(offset.x == 0 && offset.y == 0 ? 1.0f : offset.x, offset.y).value_or(Direction::right);
 }
 
-bool horizontal(Direction direction) { return direction == Direction::right || direction == Direction::left; }
+bool horizontal(Direction direction) { return decision_kind(direction).dx != 0; }
 
 }  // namespace
 
@@ -110,19 +109,10 @@ bool Spring::settled(Vec2 target, float epsilon) const {
 }
 
 Vec2 fly_out_target(Direction direction, Vec2 view_size) {
-  switch (direction) {
-    case Direction::right:
-      return {view_size.x * 1.1f, view_size.y * 0.05f};
-    case Direction::left:
-      return {-view_size.x * 1.1f, view_size.y * 0.05f};
-    case Direction::up:
-      return {0, -view_size.y * 1.1f};
-    case Direction::down:
-      return {0, view_size.y * 1.1f};
-    case Direction::skip:
-      break;
-  }
-  return {};
+  const DecisionKind& kind = decision_kind(direction);
+  // Sideways flights drop a little, as a flicked card does.
+  const float drop = kind.dx != 0 ? view_size.y * 0.05f : 0.0f;
+  return {kind.dx * view_size.x * 1.1f, kind.dy * view_size.y * 1.1f + drop};
 }
 
 float ease_out(float t) {
@@ -146,10 +136,8 @@ std::optional<Direction> ScrollRecognizer::feed(double x, double y, double t) {
   sum_.y += static_cast<float>(y) * sign;
   std::optional<Direction> done;
   const float ax = std::fabs(sum_.x), ay = std::fabs(sum_.y);
-  if (ax >= tuning_.threshold && ax >= ay)
-    done = sum_.x > 0 ? Direction::right : Direction::left;
-  else if (ay >= tuning_.threshold * tuning_.vertical_factor && ay > ax)
-    done = sum_.y > 0 ? Direction::down : Direction::up;
+  if ((ax >= tuning_.threshold && ax >= ay) || (ay >= tuning_.threshold * tuning_.vertical_factor && ay > ax))
+    done = gesture_towards(sum_.x, sum_.y);
   if (done) {
     cooling_ = true;
     sum_ = {};

@@ -1,7 +1,7 @@
 #pragma once
 // Gesture recognition for the review deck: pure input maths, no window and no clock. Pointer
 // drags and touchpad scrolls become the Direction of a decision (one of the four gestures of
-// core/decision.h: decision_kind(d).gesture), the very value `rekindle swipe` sends; the window
+// core/decision.h: decision_kind(d).gesture()), the very value `rekindle swipe` sends; the window
 // only feeds events with their times in seconds. Keys are looked up in core/key_map.h.
 #include <optional>
 #include <vector>

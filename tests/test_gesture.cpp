@@ -146,13 +146,13 @@ TEST_CASE("drags and touchpad swipes only ever give a gesture direction", "[gest
     const Vec2 far{std::cos(a) * kCardWidth * 0.6f, std::sin(a) * kCardWidth * 0.6f};
     const auto dragged = drag(far, 1.0);
     REQUIRE(dragged);
-    CHECK(decision_kind(*dragged).gesture);
+    CHECK(decision_kind(*dragged).gesture());
     REQUIRE(drag_hint(far, kCardWidth).direction);
-    CHECK(decision_kind(*drag_hint(far, kCardWidth).direction).gesture);
+    CHECK(decision_kind(*drag_hint(far, kCardWidth).direction).gesture());
     ScrollRecognizer recognizer;
     const auto scrolled = recognizer.feed(std::cos(a) * 10, std::sin(a) * 10, 1.0);
     REQUIRE(scrolled);
-    CHECK(decision_kind(*scrolled).gesture);
+    CHECK(decision_kind(*scrolled).gesture());
   }
 }
 

@@ -69,11 +69,11 @@ TEST_CASE("keys: every binding is found by its own stroke, and no command is bou
     INFO(key_label(binding.key));
     CHECK(binding.command.action != DeckAction::none);
     CHECK(command_for_key(binding.key) == binding.command);
-    if (binding.command.action == DeckAction::decide) CHECK(decision_kind(binding.command.direction).gesture);
+    if (binding.command.action == DeckAction::decide) CHECK(decision_kind(binding.command.direction).gesture());
   }
   // Every gesture direction has a key.
   for (const DecisionKind& kind : decision_kinds())
-    if (kind.gesture) CHECK(!keys_for(decide(kind.direction)).empty());
+    if (kind.gesture()) CHECK(!keys_for(decide(kind.direction)).empty());
 }
 
 TEST_CASE("keys: labels as the help writes them", "[keys]") {
