@@ -3,6 +3,7 @@
 
 #include "app/cli_common.h"
 #include "app/gui.h"
+#include "app/ui_shell.h"
 
 namespace rekindle::app {
 
@@ -22,8 +23,8 @@ void add_window_commands(CLI::App& app, CliContext& ctx) {
   auto size = std::make_shared<std::string>("430x860");
   auto* screenshot = app.add_subcommand("screenshot", "Render one frame of a screen into a PNG (needs a display)");
   screenshot->add_option("OUT", shot->out_png, "PNG file to write")->required();
-  screenshot->add_option("--screen", shot->screen, "today, compose, contacts, strategy or stats")
-      ->check(CLI::IsMember({"today", "compose", "contacts", "strategy", "stats"}));
+  screenshot->add_option("--screen", shot->screen, "today, compose, contacts, strategy, stats, import, sort, details or settings")
+      ->check(CLI::IsMember(screen_names()));
   screenshot->add_option("--size", *size, "Window size in logical pixels, WxH (default 430x860)");
   screenshot->add_option("--date", ctx.date_option, "Replay a given day")->check(iso_date_validator());
   screenshot->callback([&ctx, shot, size] {

@@ -16,7 +16,7 @@ int run_gui(const GuiOptions& options);
 struct ScreenshotOptions {
   GuiOptions gui;
   std::string out_png;
-  std::string screen = "today";  // today | compose | contacts | strategy | stats
+  std::string screen = "today";  // a screen_name(): today, compose, contacts, ...
   int width = 430, height = 860;  // logical size of the window
 };
 

@@ -29,11 +29,25 @@ constexpr Tab kTabs[] = {
 
 constexpr std::pair<Screen, const char*> kScreenNames[] = {
     {Screen::kToday, "today"},       {Screen::kCompose, "compose"}, {Screen::kContacts, "contacts"},
-    {Screen::kStrategy, "strategy"}, {Screen::kStats, "stats"},
+    {Screen::kStrategy, "strategy"}, {Screen::kStats, "stats"},       {Screen::kImport, "import"},
+    {Screen::kSort, "sort"},         {Screen::kDetails, "details"}, {Screen::kSettings, "settings"},
 };
 
-// The tab a screen belongs to: Compose is reached from Today.
-Screen tab_of(Screen screen) { return screen == Screen::kCompose ? Screen::kToday : screen; }
+// The tab a screen belongs to: Compose is reached from Today, details from Contacts.
+Screen tab_of(Screen screen) {
+  switch (screen) {
+    case Screen::kCompose:
+    case Screen::kImport:
+    case Screen::kSettings:
+      return Screen::kToday;
+    case Screen::kDetails:
+      return Screen::kContacts;
+    case Screen::kSort:
+      return Screen::kStrategy;
+    default:
+      return screen;
+  }
+}
 
 }  // namespace
 
@@ -41,6 +55,12 @@ std::optional<Screen> screen_from_name(std::string_view name) {
   for (const auto& [screen, screen_label] : kScreenNames)
     if (name == screen_label) return screen;
   return std::nullopt;
+}
+
+std::vector<std::string> screen_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : kScreenNames) names.emplace_back(entry.second);
+  return names;
 }
 
 const char* screen_name(Screen screen) {
@@ -52,7 +72,8 @@ const char* screen_name(Screen screen) {
 std::string window_title(Screen screen) {
   static constexpr std::pair<Screen, const char*> kTitles[] = {
       {Screen::kToday, "Today"},       {Screen::kCompose, "Compose"}, {Screen::kContacts, "Contacts"},
-      {Screen::kStrategy, "Strategy"}, {Screen::kStats, "Stats"},
+      {Screen::kStrategy, "Strategy"}, {Screen::kStats, "Stats"},       {Screen::kImport, "Import"},
+      {Screen::kSort, "Sort your network"}, {Screen::kDetails, "Contact"}, {Screen::kSettings, "Settings"},
   };
   for (const auto& [s, title] : kTitles)
     if (s == screen) return std::string("Rekindle \u00b7 ") + title;
@@ -83,6 +104,12 @@ void AppShell::open_compose(int64_t contact_id) {
   compose_model_ = ComposeModel{};
   compose_model_.contact_id = contact_id;
   show(Screen::kCompose);
+}
+
+void AppShell::open_details(int64_t contact_id) {
+  details_model_ = DetailsModel{};
+  details_model_.contact_id = contact_id;
+  show(Screen::kDetails);
 }
 
 void AppShell::show(Screen screen) {
@@ -123,6 +150,18 @@ void AppShell::reload() {
       break;
     case Screen::kStats:
       stats_model_ = load_stats(*api_, today_);
+      break;
+    case Screen::kImport:
+      load_import(*api_, today_, import_model_);
+      break;
+    case Screen::kSort:
+      load_sort(*api_, today_, sort_model_);
+      break;
+    case Screen::kDetails:
+      load_details(*api_, today_, details_model_);
+      break;
+    case Screen::kSettings:
+      load_settings(*api_, today_, settings_model_);
       break;
   }
 }
@@ -211,6 +250,18 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
       break;
     case Screen::kStats:
       report.stats = draw_stats(stats_model_, theme);
+      break;
+    case Screen::kImport:
+      report.import = draw_import(import_model_, theme, *api_, today_, events);
+      break;
+    case Screen::kSort:
+      report.sort = draw_sort(sort_model_, theme, *api_, today_, events);
+      break;
+    case Screen::kDetails:
+      report.details = draw_details(details_model_, theme, *api_, today_, events);
+      break;
+    case Screen::kSettings:
+      report.settings = draw_settings(settings_model_, theme, *api_, today_, events);
       break;
   }
 }

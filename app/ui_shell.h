@@ -6,10 +6,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/theme.h"
 #include "app/view_compose.h"
 #include "app/view_contacts.h"
+#include "app/view_details.h"
+#include "app/view_import.h"
+#include "app/view_settings.h"
+#include "app/view_sort.h"
 #include "app/view_stats.h"
 #include "app/view_strategy.h"
 #include "app/view_today.h"
@@ -19,10 +24,12 @@
 
 namespace rekindle::app {
 
-enum class Screen { kToday, kCompose, kContacts, kStrategy, kStats };
+enum class Screen { kToday, kCompose, kContacts, kStrategy, kStats, kImport, kSort, kDetails, kSettings };
 
-// "today", "compose", "contacts", "strategy", "stats".
+// "today", "compose", "contacts", "strategy", "stats", "import", "sort", "details", "settings".
 std::optional<Screen> screen_from_name(std::string_view name);
+// Every screen's name, in the order above (the screenshot command's choices).
+std::vector<std::string> screen_names();
 const char* screen_name(Screen screen);
 // The window title for a screen: "Rekindle · Contacts".
 std::string window_title(Screen screen);
@@ -39,6 +46,10 @@ struct FrameReport {
   std::optional<ContactsState> contacts;
   std::optional<StrategyState> strategy;
   std::optional<StatsState> stats;
+  std::optional<ImportFrame> import;
+  std::optional<SortFrame> sort;
+  std::optional<DetailsFrame> details;
+  std::optional<SettingsFrame> settings;
   bool animating = false;  // something moves: the loop must draw again soon instead of sleeping
 };
 
@@ -54,6 +65,8 @@ class AppShell {
   void enable_photos();
   // Opens the composer for a contact (what a right swipe does).
   void open_compose(int64_t contact_id);
+  // Opens a contact's details (a click on a card or a row, or Enter).
+  void open_details(int64_t contact_id);
 
   // Switches to a screen and reloads its data from the store.
   void show(Screen screen);
@@ -80,6 +93,10 @@ class AppShell {
   ContactsModel contacts_model_;
   StrategyModel strategy_model_;
   StatsModel stats_model_;
+  ImportModel import_model_;
+  SortModel sort_model_;
+  DetailsModel details_model_;
+  SettingsModel settings_model_;
   std::optional<core::TemplateSet> templates_;  // read once, when first needed
   bool photos_ = false;
 };
