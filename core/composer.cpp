@@ -22,12 +22,21 @@ bool is_linkedin(const LabeledValue& url) {
   return url.label == "linkedin" || lower(url.value).find("linkedin.com") != std::string::npos;
 }
 
+// A note Rekindle logged for a sent draft without a subject is the template's name
+// ("reconnect", "coffee-chat"): not a topic.
+bool is_template_stem(const std::string& note) {
+  if (note == "custom") return true;
+  for (std::string_view s : kSituations)
+    if (note == s) return true;
+  return note.find(' ') == std::string::npos && note.find('-') != std::string::npos && lower(note) == note;
+}
+
 // The topic of the conversation: the newest interaction note that reads as a noun phrase,
 // else a "talked about X" / "follow up about X" line of the contact's notes. Notes logged
 // from a sent draft (its subject, "Coffee soon, Ada?") name no topic.
 std::optional<std::string> conversation_topic(const ComposeContext& context, const std::string& first) {
   for (auto it = context.interactions.rbegin(); it != context.interactions.rend(); ++it) {
-    if (it->note.empty()) continue;
+    if (it->note.empty() || is_template_stem(it->note)) continue;
     auto topic = topic_from_note(it->note);
     if (topic && (first.empty() || lower(*topic).find(lower(first)) == std::string::npos)) return topic;
   }
@@ -396,9 +405,13 @@ Result<Draft> compose(const TemplateSet& templates, const ComposeContext& contex
         draft.notes.push_back("Your offer \"" + context.goal_link->offer + "\" is not in the draft. " + offer.hint +
                               (offer.suggestion.empty() ? "" : " For example: \"" + offer.suggestion + "\"."));
     }
+    if (draft.template_name == "congratulate" && draft.family == "news")
+      draft.notes.push_back("Rekindle knows of no new role for " + context.contact.name +
+                            ": say in a few words what you are congratulating them on.");
     if (!context.interactions.empty()) {
       const Interaction& last = context.interactions.back();
-      if (!last.note.empty() && !topic_from_note(last.note) && last.note.size() <= 200)
+      if (!last.note.empty() && !topic_from_note(last.note) && !is_template_stem(last.note) &&
+          last.note.size() <= 200)
         draft.notes.push_back("Your note from " + format_iso_day(last.date) + ": \"" + last.note + "\"");
     }
   }

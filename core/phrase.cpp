@@ -145,6 +145,9 @@ std::string name_case(std::string word) {
     for (size_t i = 1; i < word.size(); ++i)
       if (word[i] >= 'A' && word[i] <= 'Z' && word[i - 1] != '-' && word[i - 1] != '\'')
         word[i] = static_cast<char>(word[i] - 'A' + 'a');
+  if (!any_upper)  // "mary-jane" -> "Mary-Jane"
+    for (size_t i = 1; i < word.size(); ++i)
+      if (word[i - 1] == '-' && word[i] >= 'a' && word[i] <= 'z') word[i] = static_cast<char>(word[i] - 'a' + 'A');
   if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
   return word;
 }
@@ -460,6 +463,12 @@ std::optional<std::string> topic_from_note(std::string_view note) {
     if (is_role_word(first) || is_common_topic_word(first)) text[0] = static_cast<char>(text[0] - 'A' + 'a');
   }
   if (!is_noun_phrase(text)) return std::nullopt;
+  // The note speaks of the contact ("her move to Lisbon"); the draft speaks to them.
+  for (std::string_view possessive : {"her ", "his ", "their "})
+    if (lower(text).rfind(possessive, 0) == 0) {
+      text = "your " + text.substr(possessive.size());
+      break;
+    }
   return with_topic_article(text);
 }
 
