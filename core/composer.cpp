@@ -180,6 +180,8 @@ std::string variant_family(const ComposeContext& context, std::string_view situa
   if (situation == "reconnect") {
     if (inbound_last) return "owed";
     const std::string tie = closeness(context);
+    // A connection (LinkedIn's "Connected on") never in touch since: no history to recall.
+    if (context.interactions.empty() && context.contact.connected_on && tie != "close") return "new";
     return tie == "close" ? "close" : tie == "weak" ? "light" : "standard";
   }
   if (situation == "thank-you") return inbound_last ? "inbound" : "help";
@@ -381,6 +383,9 @@ Result<Draft> compose(const TemplateSet& templates, const ComposeContext& contex
     draft.family = chosen.family.empty() ? family : chosen.family;
     if (draft.channel == "email" || draft.channel == "meeting") draft.subject = fill_template(chosen.subject, values);
     draft.body = fill_template(chosen.body, values);
+    // A call script is a list of lines: a dropped optional line leaves no gap.
+    if (draft.channel == "phone")
+      for (size_t at; (at = draft.body.find("\n\n")) != std::string::npos;) draft.body.erase(at, 1);
     // Over the channel's limit: drop optional sentences from the end until it fits.
     for (int keep = 64; draft.limit && character_count(draft.body) > draft.limit && keep >= 0; --keep)
       draft.body = fill_template(chosen.body, values, keep);

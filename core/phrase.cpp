@@ -365,6 +365,11 @@ std::string with_topic_article(const std::string& topic) {
       break;
     }
   const std::string noun = lower(words[head]);
+  // "Long call", "Coffee chat": a meeting, not what it was about.
+  if (head + 1 == words.size() && in_list(noun, {"call", "meeting", "chat", "coffee", "lunch", "dinner",
+                                                  "breakfast", "catch-up", "catchup", "conversation", "sync",
+                                                  "zoom", "intro", "touchpoint", "check-in", "drinks"}))
+    return {};
   if (in_list(noun, {"talk", "deck", "launch", "project", "paper", "book", "idea", "role", "meeting", "call",
                      "conference", "workshop", "panel", "podcast", "article", "post", "plan", "migration",
                      "redesign", "review", "interview", "offsite", "hackathon", "pitch", "proposal", "demo",
@@ -469,7 +474,9 @@ std::optional<std::string> topic_from_note(std::string_view note) {
       text = "your " + text.substr(possessive.size());
       break;
     }
-  return with_topic_article(text);
+  text = with_topic_article(text);
+  if (text.empty()) return std::nullopt;
+  return text;
 }
 
 std::optional<std::string> worked_together_from_notes(std::string_view notes) {
@@ -602,11 +609,15 @@ std::string role_phrase(std::string_view raw_title, std::string_view raw_company
     if (low.rfind(not_role, 0) == 0) return {};
   if (title.find_first_of("!?@#:;\"") != std::string::npos) return {};
   std::vector<std::string> words = split_words(title);
+  bool in_name = false;  // inside a name such as "Google Cloud": its words keep their capitals
   for (auto& w : words) {
     if (w == "&") w = "and";
     const std::string l = lower(w);
     // "Senior Engineer" -> "senior engineer"; "CTO", "iOS", "Google" stay as written.
-    if (!is_acronym(w) && is_role_word(l)) w = l;
+    const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    if (!is_acronym(w) && is_role_word(l) && !(in_name && capital)) w = l;
+    else in_name = capital;
+    if (w == l && l != "of" && l != "and" && l != "for") in_name = false;
   }
   title = join_words(words);
   const std::string first = lower(words.front());

@@ -381,6 +381,7 @@ TEST_CASE("a draft with [link] cannot be logged as sent until the link is filled
 TEST_CASE("a changed title or company is recorded as a job change, a first value is not", "[composer]") {
   Contact before;
   before.id = 3;
+  before.name = "Katherine Johnson";
   before.title = "Engineer";
   before.company = "Shopify";
   Contact after = before;

@@ -51,6 +51,8 @@ TEST_CASE("topics: noun phrases only, lead-ins removed, articles where they belo
   CHECK(!topic_from_note("It's been a while, Ada"));
   CHECK(!topic_from_note("Coffee soon, Ada?"));
   CHECK(!topic_from_note(""));
+  CHECK(!topic_from_note("Long call. He is thinking about leaving."));
+  CHECK(topic_from_note("Call about pricing") == std::optional<std::string>("pricing"));
   CHECK(is_noun_phrase("distributed systems"));
   CHECK_FALSE(is_noun_phrase("we met at a conference"));
 }
