@@ -366,9 +366,11 @@ std::string with_topic_article(const std::string& topic) {
     }
   const std::string noun = lower(words[head]);
   // "Long call", "Coffee chat": a meeting, not what it was about.
-  if (head + 1 == words.size() && in_list(noun, {"call", "meeting", "chat", "coffee", "lunch", "dinner",
-                                                  "breakfast", "catch-up", "catchup", "conversation", "sync",
-                                                  "zoom", "intro", "touchpoint", "check-in", "drinks"}))
+  // "Coffee at Blue Bottle", "Lunch with Sarah" too: only "about"/"on" names a subject.
+  const bool subject_follows = head + 1 < words.size() && in_list(lower(words[head + 1]), {"about", "on"});
+  if (!subject_follows && in_list(noun, {"call", "meeting", "chat", "coffee", "lunch", "dinner", "breakfast",
+                                         "catch-up", "catchup", "conversation", "sync", "zoom", "intro",
+                                         "touchpoint", "check-in", "drinks", "email", "message", "note"}))
     return {};
   if (in_list(noun, {"talk", "deck", "launch", "project", "paper", "book", "idea", "role", "meeting", "call",
                      "conference", "workshop", "panel", "podcast", "article", "post", "plan", "migration",

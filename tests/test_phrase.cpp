@@ -53,6 +53,9 @@ TEST_CASE("topics: noun phrases only, lead-ins removed, articles where they belo
   CHECK(!topic_from_note(""));
   CHECK(!topic_from_note("Long call. He is thinking about leaving."));
   CHECK(topic_from_note("Call about pricing") == std::optional<std::string>("pricing"));
+  CHECK(!topic_from_note("Coffee at Blue Bottle"));
+  CHECK(!topic_from_note("Lunch with Sarah"));
+  CHECK(topic_from_note("Re: Q3 roadmap") == std::optional<std::string>("the Q3 roadmap"));
   CHECK(is_noun_phrase("distributed systems"));
   CHECK_FALSE(is_noun_phrase("we met at a conference"));
 }
