@@ -50,6 +50,11 @@ int run_draft(const CliContext& ctx, const DraftArgs& args) {
                           {"length", draft->length},
                           {"limit", draft->limit ? nlohmann::json(draft->limit) : nlohmann::json(nullptr)},
                           {"contact", {{"id", context->contact.id}, {"name", context->contact.name}}}};
+    nlohmann::json notes = nlohmann::json::array();
+    for (const auto& n : draft->notes) notes.push_back(n);
+    out["notes"] = notes;
+    out["family"] = draft->family;
+    out["variant"] = draft->variant;
     if (args.sent) out["logged_interaction"] = logged;
     print_json(out);
     return 0;
@@ -60,6 +65,7 @@ int run_draft(const CliContext& ctx, const DraftArgs& args) {
   std::printf("\n%s\n\n", draft->body.c_str());
   if (draft->limit) std::printf("%d / %d characters\n", draft->length, draft->limit);
   for (const auto& w : draft->warnings) std::printf("Warning: %s\n", w.c_str());
+  for (const auto& n : draft->notes) std::printf("Note: %s\n", n.c_str());
   if (!draft->link.empty()) std::printf("Link: %s\n", draft->link.c_str());
   if (args.sent) std::printf("Logged as sent on %s.\n", core::format_iso_day(today).c_str());
   return 0;
@@ -77,7 +83,9 @@ void add_draft_commands(CLI::App& app, CliContext& ctx) {
                     "reconnect, congratulate, share, ask-advice, follow-up, thank-you, or one of yours");
   draft->add_option("--text", args->text, "Check this text instead of drafting one");
   draft->add_flag("--open", args->open, "Open the link (profile or mailto:) with the system's opener");
-  draft->add_flag("--sent", args->sent, "Log the message as a touchpoint sent today (or --date)");
+  draft->add_flag("--sent", args->sent,
+                  "Log the message as a touchpoint sent today (or --date); refused while the draft still "
+                  "has a [link] to fill: pass your final words with --text");
   draft->add_option("--date", ctx.date_option, "Day to compose for / log on")->check(iso_date_validator());
   draft->add_flag("--json", args->json, "Print {channel, template, subject, body, warnings, link}");
   draft->callback([&ctx, args, draft] {

@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app/cli_common.h"
+#include "core/phrase.h"
 #include "core/strategy.h"
 
 namespace rekindle::app {
@@ -23,10 +24,22 @@ nlohmann::json entry_json(const core::StrategyEntry& e) {
 }
 
 int run_edit(const CliContext& ctx, const EditArgs& args) {
+  // An offer goes into drafts as "I'd be glad to <offer>": it is stored only as a verb phrase.
+  core::ContactEdit edit = args.edit;
+  std::string preview;
+  if (edit.offer && !edit.offer->empty()) {
+    const core::OfferCheck check = core::offer_preview(*edit.offer);
+    if (!check.ok)
+      return fail("--offer \"" + *edit.offer + "\": " + check.hint +
+                  (check.suggestion.empty() ? "" : " Try: --offer \"" + check.suggestion + "\""));
+    edit.offer = check.phrase;
+    preview = check.sentence;
+  }
   auto api = ctx.open();
   if (!api) return fail(api.error());
-  if (core::Status s = (*api)->edit_contact(args.id, args.edit, ctx.today()); !s) return fail(s.error());
+  if (core::Status s = (*api)->edit_contact(args.id, edit, ctx.today()); !s) return fail(s.error());
   std::printf("Updated contact %lld.\n", static_cast<long long>(args.id));
+  if (!preview.empty()) std::printf("Your drafts will say: \"%s\"\n", preview.c_str());
   return 0;
 }
 
@@ -76,7 +89,10 @@ void add_strategy_commands(CLI::App& app, CliContext& ctx) {
   edit->add_option("--relevance", args->relevance, "Relevance to the current goal: none, some, high")
       ->check(CLI::IsMember({"none", "some", "high"}));
   edit->add_option("--can-help", args->can_help, "How they could help with the current goal");
-  edit->add_option("--offer", args->offer, "What I can offer them");
+  edit->add_option("--offer", args->offer,
+                   "What you can do for them, as a verb phrase that ends \"I'd be glad to ...\": "
+                   "\"share my notes on user research\", \"introduce you to our payments lead\", "
+                   "\"review your launch deck\" (\"\" clears it)");
   edit->add_option("--trust", args->trust, "Willingness to help, 0..1")->check(CLI::Range(0.0, 1.0));
   edit->add_option("--tag", args->tags, "Add a tag (repeatable)");
   edit->add_option("--note", args->note, "Add a note");

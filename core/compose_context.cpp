@@ -1,5 +1,7 @@
 #include "core/compose_context.h"
 
+#include <cctype>
+
 namespace rekindle::core {
 
 Result<ComposeContext> load_compose_context(Store& store, int64_t contact_id, Day today) {
@@ -36,7 +38,27 @@ Result<ComposeContext> load_compose_context(Store& store, int64_t contact_id, Da
       item.clear();
     }
   }
+  auto change = store.latest_job_change(contact_id);
+  if (!change) return make_error(change.error());
+  context.job_change = *change;
+  auto sender = store.setting("sender_name");
+  if (!sender) return make_error(sender.error());
+  if (*sender) context.sender_name = **sender;
   return context;
+}
+
+std::optional<JobChange> job_change_between(const Contact& before, const Contact& after, Day day) {
+  auto same = [](const std::string& a, const std::string& b) {
+    std::string x = a, y = b;
+    for (char& c : x) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : y) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return x == y;
+  };
+  // A field filled for the first time, or cleared, is not news: only a known value replaced.
+  const bool title = !before.title.empty() && !after.title.empty() && !same(before.title, after.title);
+  const bool company = !before.company.empty() && !after.company.empty() && !same(before.company, after.company);
+  if (!title && !company) return std::nullopt;
+  return JobChange{after.id, day, before.title, before.company, after.title, after.company};
 }
 
 std::string interaction_channel(std::string_view draft_channel) {

@@ -23,6 +23,11 @@ struct ComposeContext {
   std::optional<GoalLink> goal_link;      // the contact's link to the current goal
   std::vector<std::string> my_companies;  // where the user worked, for {shared_past}
   Day today;
+  std::optional<JobChange> job_change;    // the newest recorded title or company change
+  std::string sender_name;                // setting "sender_name": signs the draft when set
+  // Which variant of the situation's wording to use; nullopt: chosen from the contact's
+  // history. A deck may pass the card's position so neighbours never read alike.
+  std::optional<int> variant;
 };
 
 struct DraftRequest {
@@ -41,7 +46,21 @@ struct Draft {
   std::string link;  // profile URL or mailto:, empty when there is nothing to open
   int length = 0;    // characters in the body
   int limit = 0;     // the channel's limit in characters, 0 = none
+  std::string family;  // the history the wording was written for: close, light, inbound...
+  int variant = 0;     // index of the wording among the family's variants
+  // What the composer knew but kept out of the draft, for the user to read beside it: a note
+  // that does not fit a sentence, quoted as the user's own words; an offer to rewrite.
+  std::vector<std::string> notes;
 };
+
+// The mark a draft leaves where the user must paste a link before sending.
+inline constexpr std::string_view kLinkPlaceholder = "[link]";
+// The first placeholder left in text for the user to fill ("[link]", or a "{name}" a user's
+// template could not fill); nullopt when the text is ready to send.
+std::optional<std::string> unfilled_placeholder(std::string_view text);
+// The guard's message when a draft still holds a placeholder, else nullopt. Log as sent
+// refuses such a draft (Rekindle::log_sent).
+std::optional<std::string> unsendable_reason(const Draft& draft);
 
 struct DefaultChoice {
   std::string situation;
@@ -63,6 +82,13 @@ std::string fill_template(std::string_view text, const std::map<std::string, std
 std::string since_phrase(std::optional<int> days);
 // Number of characters (Unicode code points) in UTF-8 text.
 int character_count(std::string_view utf8);
+// Who the contact is to the user, from the tier and the history: "close", "medium" or "weak".
+std::string closeness(const ComposeContext& context);
+// The known job change a draft may congratulate on: recorded after the last touch (or with
+// no touch at all), within the last year, and still the contact's current title or company.
+std::optional<JobChange> known_job_change(const ComposeContext& context);
+// The wording family a situation uses for this contact ("close", "light", "inbound"...).
+std::string variant_family(const ComposeContext& context, std::string_view situation);
 // Composes a draft; an error names an unknown template or channel.
 Result<Draft> compose(const TemplateSet& templates, const ComposeContext& context, const DraftRequest& request);
 

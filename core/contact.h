@@ -69,6 +69,14 @@ struct Interaction {
   friend bool operator==(const Interaction&, const Interaction&) = default;
 };
 
+// A title or company that changed (issue 11), noticed on `day` by an edit or an import.
+struct JobChange {
+  int64_t contact_id = 0;
+  Day day;
+  std::string old_title, old_company, new_title, new_company;
+  friend bool operator==(const JobChange&, const JobChange&) = default;
+};
+
 struct Goal {
   int64_t id = 0;
   std::string text;

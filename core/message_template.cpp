@@ -20,23 +20,39 @@ bool is_known_channel(std::string_view c) {
   return std::find(std::begin(kComposeChannels), std::end(kComposeChannels), c) != std::end(kComposeChannels);
 }
 
-void trim_blank_edges(std::string& body) {
-  while (!body.empty() && (body.back() == '\n' || body.back() == ' ')) body.pop_back();
-  size_t i = 0;
-  while (i < body.size() && (body[i] == '\n' || body[i] == ' ')) ++i;
-  body.erase(0, i);
-}
-
 }  // namespace
 
 Result<MessageTemplate> parse_message_template(std::string_view name, std::string_view text) {
   MessageTemplate t;
   t.name = std::string(name);
   t.label = t.name;
-  std::string channel;
+  std::vector<std::string> section_channels;  // the channels of the section being read
+  std::vector<TemplateVariant> variants;
+  bool in_sections = false;
   int line_number = 0;
   size_t pos = 0;
   auto where = [&] { return std::string(name) + ".txt:" + std::to_string(line_number) + ": "; };
+  // Stores the section just read under each of its channels.
+  auto close_section = [&] {
+    for (auto& v : variants) {
+      while (!v.body.empty() && (v.body.back() == '\n' || v.body.back() == ' ')) v.body.pop_back();
+      size_t i = 0;
+      while (i < v.body.size() && (v.body[i] == '\n' || v.body[i] == ' ')) ++i;
+      v.body.erase(0, i);
+    }
+    // A variant with nothing in it (a "--" line at the top of a section) is not a variant.
+    variants.erase(std::remove_if(variants.begin(), variants.end(),
+                                  [](const TemplateVariant& v) { return v.body.empty() && v.subject.empty(); }),
+                   variants.end());
+    if (variants.empty()) variants.emplace_back();
+    for (const auto& c : section_channels) {
+      ChannelText& section = t.channels[c];
+      section.variants = variants;
+      section.subject = variants.front().subject;
+      section.body = variants.front().body;
+    }
+    variants.clear();
+  };
   while (pos <= text.size()) {
     size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -44,7 +60,7 @@ Result<MessageTemplate> parse_message_template(std::string_view name, std::strin
     pos = end + 1;
     ++line_number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    if (channel.empty()) {
+    if (!in_sections) {
       const std::string_view line = trim(raw);
       if (line.empty() || line.front() == '#') continue;
       if (line.rfind("==", 0) != 0) {
@@ -61,23 +77,41 @@ Result<MessageTemplate> parse_message_template(std::string_view name, std::strin
       }
     }
     if (raw.rfind("==", 0) == 0) {
-      channel = std::string(trim(raw.substr(2)));
-      if (!is_known_channel(channel))
-        return make_error(where() + "unknown channel '" + channel + "' (linkedin, linkedin-note, email, phone, meeting)");
-      if (t.channels.count(channel)) return make_error(where() + "channel '" + channel + "' appears twice");
-      t.channels[channel];
+      if (in_sections) close_section();
+      in_sections = true;
+      section_channels.clear();
+      std::string_view list = raw.substr(2);
+      while (!list.empty()) {
+        const size_t comma = list.find(',');
+        const std::string channel(trim(list.substr(0, comma)));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        if (!is_known_channel(channel))
+          return make_error(where() + "unknown channel '" + channel + "' (linkedin, linkedin-note, email, phone, meeting)");
+        if (t.channels.count(channel)) return make_error(where() + "channel '" + channel + "' appears twice");
+        t.channels[channel];
+        section_channels.push_back(channel);
+      }
+      if (section_channels.empty()) return make_error(where() + "'==' needs a channel name");
       continue;
     }
     if (!raw.empty() && raw.front() == '#') continue;
-    ChannelText& section = t.channels[channel];
-    if (section.body.empty() && section.subject.empty() && raw.rfind("subject:", 0) == 0) {
-      section.subject = std::string(trim(raw.substr(8)));
+    if (raw.rfind("--", 0) == 0) {
+      const std::string family(trim(raw.substr(2)));
+      if (family.find(' ') != std::string::npos) return make_error(where() + "a variant's family is one word");
+      variants.push_back({family, "", ""});
       continue;
     }
-    section.body += std::string(raw) + "\n";
+    if (variants.empty()) variants.emplace_back();
+    TemplateVariant& v = variants.back();
+    if (v.body.empty() && v.subject.empty() && raw.rfind("subject:", 0) == 0) {
+      v.subject = std::string(trim(raw.substr(8)));
+      continue;
+    }
+    if (v.body.empty() && trim(raw).empty()) continue;
+    v.body += std::string(raw) + "\n";
   }
-  if (t.channels.empty()) return make_error(std::string(name) + ".txt: no '== channel' section");
-  for (auto& [c, section] : t.channels) trim_blank_edges(section.body);
+  if (!in_sections) return make_error(std::string(name) + ".txt: no '== channel' section");
+  close_section();
   return t;
 }
 

@@ -11,6 +11,13 @@
 //   ...
 //
 // Text in [brackets] is dropped when a placeholder inside it has no value.
+//
+// Several channels may share a section ("== linkedin, email"; the subject is used only where
+// the channel has one), and a section may hold variants, each started by "-- family" (a word
+// naming the history it is written for: "close", "light", "inbound"...; "--" alone: any).
+// The composer picks a variant of the family that fits the contact, by the contact's
+// history, so neighbours in the deck do not read alike. Text before the first "--" is one
+// variant of any family, so a file without variants works as before.
 #include <map>
 #include <string>
 #include <string_view>
@@ -24,9 +31,16 @@ inline constexpr std::string_view kSituations[] = {"reconnect", "congratulate", 
                                                     "ask-advice", "follow-up", "thank-you"};
 inline constexpr std::string_view kComposeChannels[] = {"linkedin", "linkedin-note", "email", "phone", "meeting"};
 
-struct ChannelText {
+struct TemplateVariant {
+  std::string family;   // empty: fits any history
   std::string subject;  // e-mail and meeting invitations
   std::string body;
+};
+
+struct ChannelText {
+  std::string subject;  // the first variant's, e-mail and meeting invitations
+  std::string body;     // the first variant's
+  std::vector<TemplateVariant> variants;  // at least one
 };
 
 struct MessageTemplate {

@@ -151,6 +151,9 @@ Status Rekindle::update_contact(const Contact& contact, Day today) {
     c.archived = stored->archived;
     c.snooze_streak = stored->snooze_streak;
     if (Status s = store_->update_contact(c); !s) return s;
+    // A new title or company is news a draft may congratulate on (issue 11).
+    if (auto change = job_change_between(*stored, c, today))
+      if (Status s = store_->insert_job_change(*change); !s) return s;
     // Only the tier and cadence move the due day; a snooze or star stays as decided.
     if (c.tier == stored->tier && c.cadence_days == stored->cadence_days) return Status::success();
     return reschedule_contact(*store_, c.id, today);
@@ -246,6 +249,8 @@ Result<Interaction> Rekindle::log_touch(Interaction interaction, Day today) {
 }
 
 Result<int64_t> Rekindle::log_sent(int64_t contact_id, const Draft& draft, Day day) {
+  // A draft still holding "[link]" would go out with a hole in it (issue 11).
+  if (auto reason = unsendable_reason(draft)) return make_error(*reason);
   const std::string note = draft.subject.empty() ? draft.template_name : draft.subject;
   return in_transaction<int64_t>(*store_, [&] {
     return log_sent_message(*store_, contact_id, day, interaction_channel(draft.channel), draft.kind, note);

@@ -112,7 +112,22 @@ CREATE TABLE settings (
 ) STRICT;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1};
+// Job changes (issue 11): a title or company that changed, with the day it was noticed, so a
+// draft congratulates only on a change it knows about, never on a title held for years.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE job_changes (
+  id          INTEGER PRIMARY KEY,
+  contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  day         TEXT NOT NULL,
+  old_title   TEXT NOT NULL DEFAULT '',
+  old_company TEXT NOT NULL DEFAULT '',
+  new_title   TEXT NOT NULL DEFAULT '',
+  new_company TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX job_changes_contact ON job_changes(contact_id, day);
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2};
 
 }  // namespace
 

@@ -174,6 +174,13 @@ class Store {
   // The links of one goal, of every contact or only of `only_contact`, in no particular order.
   Result<std::vector<GoalLink>> links_of_goal(int64_t goal_id, std::optional<int64_t> only_contact = std::nullopt);
 
+  // --- job changes (issue 11: a draft congratulates only on a known change) --------------
+
+  // Write: records that change.contact_id's title or company changed on change.day.
+  Status insert_job_change(const JobChange& change);
+  // The contact's newest recorded job change; nullopt when none is recorded.
+  Result<std::optional<JobChange>> latest_job_change(int64_t contact_id);
+
   // --- settings: small key/value strings ------------------------------------------------
 
   // The value of key; nullopt when it was never set.

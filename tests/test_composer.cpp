@@ -1,9 +1,13 @@
 // The composer: templates, placeholders, channel limits, the transactional guard, links.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <regex>
+#include <set>
 
 #include "core/ask_guard.h"
+#include "core/compose_context.h"
 #include "core/composer.h"
+#include "core/rekindle.h"
 #include "core/url_encoding.h"
 #include "tests/test_support.h"
 
@@ -55,8 +59,10 @@ ComposeContext name_only_context() {
 }
 
 // What a filled message must never contain.
-void check_clean(const std::string& text, const std::string& what) {
-  INFO(what << ":\n" << text);
+void check_clean(const std::string& raw, const std::string& what) {
+  INFO(what << ":\n" << raw);
+  std::string text = raw;  // the marked link is the one thing left for the user to fill
+  for (size_t at; (at = text.find(kLinkPlaceholder)) != std::string::npos;) text.replace(at, kLinkPlaceholder.size(), "L");
   CHECK(text.find('{') == std::string::npos);
   CHECK(text.find('}') == std::string::npos);
   CHECK(text.find('[') == std::string::npos);
@@ -98,22 +104,29 @@ TEST_CASE("every built-in template renders cleanly for a full contact and for a 
 
 TEST_CASE("placeholders come from the contact and its history, and optional sentences drop", "[composer]") {
   const TemplateSet set = load_templates("");
-  auto full = compose(set, full_context(), {"email", "reconnect", std::nullopt});
+  ComposeContext full_first = full_context();
+  full_first.variant = 0;
+  auto full = compose(set, full_first, {"email", "reconnect", std::nullopt});
   REQUIRE(full.ok());
-  CHECK_THAT(full->body, Catch::Contains("Head of Product at Widget, Inc."));
-  CHECK_THAT(full->body, Catch::Contains("about product launch at Widget"));
+  CHECK(full->family == "close");  // worked together at Widget, and a reciprocated touch
+  CHECK_THAT(full->body, Catch::Contains("our time at Widget, Inc."));
+  CHECK_THAT(full->body, Catch::Contains("about the product launch at Widget"));
   CHECK_THAT(full->body, Catch::Contains("share my research on onboarding"));
   CHECK_THAT(full->body, Catch::Contains("It's been over a year"));
+  // A title held all along is no news: no congratulations without a recorded change.
+  CHECK_THAT(full->body, !Catch::Contains("ongratulations"));
+  CHECK_THAT(full->body, !Catch::Contains("Head of Product"));
   auto bare = compose(set, name_only_context(), {"email", "reconnect", std::nullopt});
   REQUIRE(bare.ok());
-  CHECK_THAT(bare->body, !Catch::Contains("congratulations"));  // needs a title and company
-  CHECK_THAT(bare->body, Catch::Contains("It's been a while"));
+  CHECK_THAT(bare->body, !Catch::Contains("ongratulations"));
+  CHECK_THAT(bare->body, Catch::StartsWith("Hi Zed,"));
+  CHECK(bare->family == "light");
 
-  ComposeContext talked = full_context();
+  ComposeContext talked = full_first;
   talked.interactions = {touch("2025-09-01", "linkedin", "neutral", 3, "Talked about their product launch")};
   auto topic = compose(set, talked, {"linkedin", "reconnect", std::nullopt});
   REQUIRE(topic.ok());
-  CHECK_THAT(topic->body, Catch::Contains("our conversation about their product launch."));
+  CHECK_THAT(topic->body, Catch::Contains("our conversation about your product launch."));
 
   const std::map<std::string, std::string> values{{"a", "A"}};
   CHECK(fill_template("x [y {missing}] z [w {a}].", values) == "x z w A.");
@@ -257,4 +270,155 @@ TEST_CASE("user templates appear beside the built-in ones", "[composer]") {
   auto missing = compose(set, name_only_context(), {"meeting", "nope", std::nullopt});
   REQUIRE_FALSE(missing.ok());
   CHECK_THAT(missing.error(), Catch::Contains("coffee-chat"));
+}
+
+TEST_CASE("every situation has at least 3 variants, and the variant follows the history", "[composer]") {
+  const TemplateSet set = load_templates("");
+  for (std::string_view situation : kSituations) {
+    const MessageTemplate* t = set.find(situation);
+    REQUIRE(t != nullptr);
+    for (const char* channel : {"linkedin", "email", "linkedin-note", "meeting"}) {
+      INFO(situation << "/" << channel);
+      CHECK(t->channels.at(channel).variants.size() >= 3);
+    }
+  }
+  // Three positions in a deck, three different wordings for the same history.
+  std::set<std::string> bodies;
+  for (int v = 0; v < 3; ++v) {
+    ComposeContext c = full_context();
+    c.variant = v;
+    auto d = compose(set, c, {"linkedin", "reconnect", std::nullopt});
+    REQUIRE(d.ok());
+    CHECK(d->variant == v);
+    bodies.insert(d->body);
+  }
+  CHECK(bodies.size() == 3);
+  // Without a position, the choice is stable for a contact and spreads over contacts.
+  std::set<int> chosen;
+  for (int64_t id = 1; id <= 12; ++id) {
+    ComposeContext c = full_context();
+    c.contact.id = id;
+    auto a = compose(set, c, {"linkedin", "reconnect", std::nullopt});
+    auto b = compose(set, c, {"linkedin", "reconnect", std::nullopt});
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a->body == b->body);
+    chosen.insert(a->variant);
+  }
+  CHECK(chosen.size() == 3);
+}
+
+TEST_CASE("variants in template files: families, shared sections, errors", "[composer]") {
+  auto t = parse_message_template("x", "kind: give\n== linkedin, email\n-- close\nsubject: S1\nA {first_name}\n"
+                                       "-- light\nsubject: S2\nB\n--\nC\n== phone\nP\n");
+  REQUIRE(t.ok());
+  REQUIRE(t->channels.at("email").variants.size() == 3);
+  CHECK(t->channels.at("linkedin").variants[1].family == "light");
+  CHECK(t->channels.at("email").variants[0].subject == "S1");
+  CHECK(t->channels.at("email").variants[2].family.empty());
+  CHECK(t->channels.at("phone").variants.size() == 1);
+  auto twice = parse_message_template("y", "== linkedin, linkedin\nA\n");
+  REQUIRE_FALSE(twice.ok());
+  CHECK_THAT(twice.error(), Catch::Contains("y.txt:1"));
+  auto spaced = parse_message_template("z", "== email\n-- two words\nA\n");
+  REQUIRE_FALSE(spaced.ok());
+  CHECK_THAT(spaced.error(), Catch::Contains("z.txt:2"));
+}
+
+TEST_CASE("sender name signs letters, not notes or call scripts", "[composer]") {
+  const TemplateSet set = load_templates("");
+  ComposeContext c = full_context();
+  c.sender_name = "Sam Rivera 🙂";
+  auto email = compose(set, c, {"email", "reconnect", std::nullopt});
+  REQUIRE(email.ok());
+  CHECK_THAT(email->body, Catch::EndsWith(",\nSam Rivera"));
+  auto note = compose(set, c, {"linkedin-note", "reconnect", std::nullopt});
+  REQUIRE(note.ok());
+  CHECK_THAT(note->body, !Catch::Contains("Sam Rivera"));
+  c.sender_name.clear();
+  auto unsigned_email = compose(set, c, {"email", "reconnect", std::nullopt});
+  REQUIRE(unsigned_email.ok());
+  CHECK_THAT(unsigned_email->body, !Catch::EndsWith(","));
+}
+
+TEST_CASE("a draft with [link] cannot be logged as sent until the link is filled", "[composer]") {
+  const TemplateSet set = load_templates("");
+  auto share = compose(set, full_context(), {"email", "share", std::nullopt});
+  REQUIRE(share.ok());
+  CHECK_THAT(share->body, Catch::Contains("[link]"));
+  REQUIRE(unsendable_reason(*share));
+  CHECK_THAT(*unsendable_reason(*share), Catch::Contains("[link]"));
+  CHECK(std::any_of(share->warnings.begin(), share->warnings.end(),
+                    [](const std::string& w) { return w.find("[link]") != std::string::npos; }));
+  std::string filled = share->body;
+  filled.replace(filled.find("[link]"), 6, "https://example.org/post");
+  auto checked = compose(set, full_context(), {"email", "share", filled});
+  REQUIRE(checked.ok());
+  CHECK_FALSE(unsendable_reason(*checked));
+  auto typed = compose(set, full_context(), {"email", "", std::string("Hi Ada, see {link} and [LINK]")});
+  REQUIRE(typed.ok());
+  CHECK(unsendable_reason(*typed));
+  CHECK(unfilled_placeholder("Hi {first_name}") == std::optional<std::string>("{first_name}"));
+  CHECK_FALSE(unfilled_placeholder("a {b c} d"));
+
+  // The API refuses to log it, and logs the filled text.
+  auto opened = Rekindle::open_in_memory();
+  REQUIRE(opened.ok());
+  auto& api = *opened;
+  Contact ada;
+  ada.name = "Ada";
+  auto id = api->add_contact(ada, day("2026-11-25"));
+  REQUIRE(id.ok());
+  auto refused = api->log_sent(*id, *share, day("2026-11-25"));
+  REQUIRE_FALSE(refused.ok());
+  CHECK_THAT(refused.error(), Catch::Contains("[link]"));
+  auto detail = api->contact(*id, day("2026-11-25"));
+  REQUIRE(detail.ok());
+  CHECK(detail->interactions.empty());
+  REQUIRE(api->log_sent(*id, *checked, day("2026-11-25")).ok());
+}
+
+TEST_CASE("a changed title or company is recorded as a job change, a first value is not", "[composer]") {
+  Contact before;
+  before.id = 3;
+  before.name = "Katherine Johnson";
+  before.title = "Engineer";
+  before.company = "Shopify";
+  Contact after = before;
+  after.company = "Stripe";
+  auto moved = job_change_between(before, after, day("2026-11-01"));
+  REQUIRE(moved);
+  CHECK(moved->old_company == "Shopify");
+  CHECK(moved->new_company == "Stripe");
+  Contact first = before;
+  first.title.clear();
+  CHECK_FALSE(job_change_between(first, before, day("2026-11-01")));  // filled in, not changed
+  CHECK_FALSE(job_change_between(before, before, day("2026-11-01")));
+  after = before;
+  after.title = "engineer";
+  CHECK_FALSE(job_change_between(before, after, day("2026-11-01")));  // only the case changed
+
+  auto opened = Rekindle::open_in_memory();
+  REQUIRE(opened.ok());
+  auto& api = *opened;
+  auto id = api->add_contact(before, day("2026-01-01"));
+  REQUIRE(id.ok());
+  auto stored = api->contact(*id, day("2026-01-01"));
+  REQUIRE(stored.ok());
+  Contact edited = stored->contact;
+  edited.title = "Mathematician";
+  edited.company = "NASA";
+  REQUIRE(api->update_contact(edited, day("2026-11-20")).ok());
+  auto context = api->compose_context(*id, day("2026-12-01"));
+  REQUIRE(context.ok());
+  REQUIRE(context->job_change);
+  CHECK(context->job_change->day == day("2026-11-20"));
+  auto draft = compose(load_templates(""), *context, {"email", "", std::nullopt});
+  REQUIRE(draft.ok());
+  CHECK(draft->template_name == "congratulate");
+  CHECK_THAT(draft->body, Catch::Contains("a mathematician at NASA"));
+  REQUIRE(api->set_setting("sender_name", "Sam").ok());
+  auto signed_context = api->compose_context(*id, day("2026-12-01"));
+  REQUIRE(signed_context.ok());
+  CHECK(signed_context->sender_name == "Sam");
 }

@@ -1,6 +1,7 @@
 // draft as a process: the JSON contract, --sent logging a touchpoint, --open.
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -44,12 +45,20 @@ TEST_CASE("draft prints the contract's JSON, warns, opens and logs", "[draft]") 
   for (int i = 0; i < 100 && rekindle::test::read_file(report).empty(); ++i) ::usleep(50000);
   CHECK(rekindle::test::read_file(report) == "https://www.linkedin.com/in/ada");
 
-  auto sent = run_rekindle({"--db", db, "draft", "1", "--template", "share", "--sent", "--date", "2026-11-25"});
+  // A draft that still has its [link] to fill is refused, and nothing is logged.
+  auto unfilled = run_rekindle({"--db", db, "draft", "1", "--template", "share", "--sent", "--date", "2026-11-25"});
+  CHECK(unfilled.exit_code == 1);
+  CHECK_THAT(unfilled.err, Catch::Contains("[link]"));
+  json before = json::parse(run_rekindle({"--db", db, "show", "1", "--json", "--date", "2026-11-25"}).out);
+  CHECK(before["interactions"].size() == 1);
+
+  auto sent = run_rekindle({"--db", db, "draft", "1", "--template", "share", "--sent", "--date", "2026-11-25",
+                            "--text", "Hi Ada, this made me think of you: https://example.org/post"});
   REQUIRE(sent.exit_code == 0);
   json shown = json::parse(run_rekindle({"--db", db, "show", "1", "--json", "--date", "2026-11-25"}).out);
   REQUIRE(shown["interactions"].size() == 2);
   CHECK(shown["interactions"][1]["date"] == "2026-11-25");
-  CHECK(shown["interactions"][1]["kind"] == "give");  // share gives
+  CHECK(shown["interactions"][1]["kind"] == "neutral");  // the user's own text
   CHECK(shown["interactions"][1]["channel"] == "email");
   CHECK(shown["last_touch"] == "2026-11-25");
 
@@ -58,4 +67,29 @@ TEST_CASE("draft prints the contract's JSON, warns, opens and logs", "[draft]") 
   CHECK(run_rekindle({"--db", db, "draft", "9"}).exit_code == 1);
   CHECK(run_rekindle({"--db", db, "draft", "1", "--template", "nope"}).exit_code == 1);
   CHECK(run_rekindle({"--db", db, "draft", "1", "--channel", "fax"}).exit_code == 2);
+}
+
+TEST_CASE("edit --offer takes a verb phrase, previews it, and refuses other text with a rewrite", "[draft]") {
+  rekindle::test::TempDir dir;
+  const std::string db = dir.file("o.db");
+  REQUIRE(run_rekindle({"--db", db, "add", "--name", "Ada Lovelace", "--url", "https://www.linkedin.com/in/ada"})
+              .exit_code == 0);
+  REQUIRE(run_rekindle({"--db", db, "goal", "add", "move into product management"}).exit_code == 0);
+
+  auto noun = run_rekindle({"--db", db, "edit", "1", "--offer", "feedback on their EMEA launch deck"});
+  CHECK(noun.exit_code == 1);
+  CHECK_THAT(noun.err, Catch::Contains("give feedback on your EMEA launch deck"));
+  CHECK(std::count(noun.err.begin(), noun.err.end(), '\n') == 1);  // one line
+
+  auto ok = run_rekindle({"--db", db, "edit", "1", "--offer", "I can share my notes on user research."});
+  REQUIRE(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Catch::Contains("\"If it's useful, I'd be glad to share my notes on user research.\""));
+  json d = json::parse(run_rekindle({"--db", db, "draft", "1", "--json", "--channel", "linkedin"}).out);
+  CHECK_THAT(d["body"].get<std::string>(), Catch::Contains("share my notes on user research"));
+  CHECK_THAT(d["body"].get<std::string>(), !Catch::Contains("I can share"));
+  CHECK(d.contains("notes"));
+  CHECK(d.contains("family"));
+
+  auto help = run_rekindle({"edit", "--help"});
+  CHECK_THAT(help.out, Catch::Contains("introduce you to our payments lead"));
 }

@@ -49,11 +49,11 @@ TEST_CASE("goal relevance from edit reorders the next deck", "[strategy]") {
   REQUIRE(strategy["without_offer"].size() == 1);  // gives nothing yet
   CHECK(run_json({"--db", db, "stats", "--json"})["relevant_without_offer"] == 1);
 
-  run_ok({"--db", db, "edit", last_id, "--offer", "my notes on user research"});
+  run_ok({"--db", db, "edit", last_id, "--offer", "share my notes on user research"});
   strategy = run_json({"--db", db, "strategy", "--json"});
   CHECK(strategy["without_offer"].empty());
   CHECK(run_json({"--db", db, "stats", "--json"})["relevant_without_offer"] == 0);
-  CHECK(strategy["relevant"][0]["offer"] == "my notes on user research");
+  CHECK(strategy["relevant"][0]["offer"] == "share my notes on user research");
   CHECK(strategy["relevant"][0]["relevance"] == "high");  // kept from the first edit
 }
 
