@@ -336,6 +336,7 @@ ContactsFrame draw_contacts(ContactsModel& model, const Theme& theme, core::Reki
   frame.state = ContactsState::kList;
   const float width = ImGui::GetContentRegionAvail().x;
   const ImGuiIO& io = ImGui::GetIO();
+  frame.first_row_top = ImGui::GetCursorScreenPos().y;
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   // Only the rows on screen are laid out, so 100,000 contacts scroll as fast as ten.
   std::optional<size_t> clicked;

@@ -52,6 +52,7 @@ struct ContactsFrame {
   bool search_edited = false;      // the rows were searched again this frame
   std::optional<int64_t> open;     // a row was clicked: the shell opens its details
   int rows_submitted = 0;          // rows laid out this frame (the clipper's work)
+  float first_row_top = 0;         // screen y of the list's first row (tests click rows by it)
   bool bulk_done = false;          // a bulk action or its undo was stored this frame
 };
 

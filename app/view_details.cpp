@@ -15,6 +15,16 @@
 namespace rekindle::app {
 namespace {
 
+// The model being drawn, for note_rect (set by draw_details for the frame).
+thread_local DetailsModel* t_drawing = nullptr;
+
+// Remembers where the last item was drawn, under key (see DetailsModel::rects).
+void note_rect(const std::string& key) {
+  if (!t_drawing) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  t_drawing->rects[key] = {a.x, a.y, b.x, b.y};
+}
+
 constexpr const char* kRelevanceNames[] = {"none", "some", "high"};
 constexpr const char* kRelevanceLabels[] = {"Not for this goal", "Could help", "Key person"};
 constexpr const char* kGradeLabels[] = {"No outcome yet", "1 \u00b7 No reply", "2 \u00b7 Lukewarm", "3 \u00b7 Warm",
@@ -61,6 +71,7 @@ bool text_field(const Theme& theme, const char* label, std::string& value, const
   ImGui::PushID(label);
   ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##v", hint, &value);
+  note_rect(label);
   const bool left = ImGui::IsItemDeactivatedAfterEdit();
   ImGui::PopID();
   return left;
@@ -74,6 +85,7 @@ bool multiline_field(const Theme& theme, const char* label, std::string& value, 
   ImGui::PopFont();
   ImGui::PushID(label);
   ImGui::InputTextMultiline("##v", &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + theme.px(12)));
+  note_rect(label);
   const bool left = ImGui::IsItemDeactivatedAfterEdit();
   ImGui::PopID();
   return left;
@@ -86,6 +98,7 @@ bool link_button(const char* label, bool enabled = true) {
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, kColorAccentSoft);
   ImGui::PushStyleColor(ImGuiCol_Text, enabled ? kColorAccent : kColorTextFaint);
   const bool clicked = ImGui::Button(label) && enabled;
+  note_rect(label);
   ImGui::PopStyleColor(4);
   return clicked;
 }
@@ -96,6 +109,7 @@ bool primary_button(const char* label, float width = 0) {
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(200, 88, 48, 255));
   ImGui::PushStyleColor(ImGuiCol_Text, kColorCard);
   const bool clicked = ImGui::Button(label, ImVec2(width, 0));
+  note_rect(label);
   ImGui::PopStyleColor(4);
   return clicked;
 }
@@ -258,9 +272,11 @@ void draw_values(Ctx& ctx, const char* title, const char* what, std::vector<core
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - spacing);
     ImGui::InputTextWithHint("##value", hint, &values[i].value);
+    note_rect(std::string(title) + " " + std::to_string(i));
     left |= ImGui::IsItemDeactivatedAfterEdit();
     ImGui::SameLine();
     if (ImGui::Button("\u00d7", ImVec2(remove_w, 0))) remove = i;
+    note_rect(std::string(title) + " remove " + std::to_string(i));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Remove");
     if (left) save_contact(ctx, title);
     ImGui::PopID();
@@ -298,12 +314,28 @@ void draw_relationship(Ctx& ctx) {
   ImGui::TextUnformatted("Tier");
   ImGui::PopStyleColor();
   ImGui::PopFont();
-  int tier = index_of(stored.tier, core::kTierNames);
-  ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::Combo("##tier", &tier, core::kTierNames, static_cast<int>(std::size(core::kTierNames))) &&
-      stored.tier != core::kTierNames[tier]) {
+  // The tiers as one row of pills: every choice in view, one tap each.
+  constexpr const char* kTierLabels[] = {"Inner", "Close", "Regular", "Wider", "Dormant"};
+  const int tier_count = static_cast<int>(std::size(core::kTierNames));
+  const float gap = theme.px(4);
+  const float pill_w = (ImGui::GetContentRegionAvail().x - gap * (tier_count - 1)) / tier_count;
+  ImGui::PushFont(theme.fonts.small);
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, ImGui::GetStyle().ItemSpacing.y));
+  std::optional<int> picked;
+  for (int i = 0; i < tier_count; ++i) {
+    if (i) ImGui::SameLine();
+    const bool on = stored.tier == core::kTierNames[i];
+    ImGui::PushStyleColor(ImGuiCol_Button, on ? kColorAccent : kColorTrack);
+    ImGui::PushStyleColor(ImGuiCol_Text, on ? kColorCard : kColorText);
+    if (ImGui::Button(kTierLabels[i], ImVec2(pill_w, 0)) && !on) picked = i;
+    note_rect(std::string("Tier ") + core::kTierNames[i]);
+    ImGui::PopStyleColor(2);
+  }
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
+  if (picked) {
     core::ContactEdit edit, reverse;
-    edit.tier = core::kTierNames[tier];
+    edit.tier = core::kTierNames[*picked];
     reverse.tier = stored.tier;
     save_edit(ctx, "Tier", edit, reverse);
     return;
@@ -315,7 +347,9 @@ void draw_relationship(Ctx& ctx) {
   ImGui::PopFont();
   int cadence = c.cadence_days.value_or(0);
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputInt("##cadence", &cadence, 1, 7)) c.cadence_days = cadence > 0 ? std::optional<int>(cadence) : std::nullopt;
+  const bool cadence_typed = ImGui::InputInt("##cadence", &cadence, 1, 7);
+  note_rect("Cadence");
+  if (cadence_typed) c.cadence_days = cadence > 0 ? std::optional<int>(cadence) : std::nullopt;
   if (ImGui::IsItemDeactivatedAfterEdit() && c.cadence_days != stored.cadence_days) {
     core::ContactEdit edit, reverse;
     edit.cadence_days = c.cadence_days.value_or(0);
@@ -351,6 +385,7 @@ void draw_goal(Ctx& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Button, on ? kColorAccent : kColorTrack);
     ImGui::PushStyleColor(ImGuiCol_Text, on ? kColorCard : kColorText);
     const bool clicked = ImGui::Button(kRelevanceLabels[i], ImVec2(w, 0));
+    note_rect(kRelevanceLabels[i]);
     ImGui::PopStyleColor(2);
     if (clicked && !on) {
       core::ContactEdit edit, reverse;
@@ -480,6 +515,7 @@ void draw_timeline(Ctx& ctx) {
       ImGui::PushStyleColor(ImGuiCol_Button, kColorError);
       ImGui::PushStyleColor(ImGuiCol_Text, kColorCard);
       const bool sure = ImGui::Button("Delete");
+      note_rect("Confirm delete");
       ImGui::PopStyleColor(2);
       ImGui::SameLine();
       if (link_button("Keep it")) model.confirm_delete.reset();
@@ -501,12 +537,15 @@ void draw_timeline(Ctx& ctx) {
         return;
       }
     } else {
-      if (link_button("Edit")) {
+      const bool edit = link_button("Edit");
+      note_rect("Edit " + std::to_string(x.id));
+      if (edit) {
         model.touch_form = TouchForm{x, core::format_iso_day(x.date)};
         model.confirm_delete.reset();
       }
       ImGui::SameLine();
       if (link_button("Delete")) model.confirm_delete = x.id;
+      note_rect("Delete " + std::to_string(x.id));
     }
     ImGui::PopID();
   }
@@ -547,7 +586,9 @@ void draw_merge(Ctx& ctx) {
       std::string label = e.name;
       if (!e.company.empty()) label += " \u00b7 " + e.company;
       ImGui::PushID(static_cast<int>(e.id));
-      if (ImGui::Selectable(label.c_str())) {
+      const bool picked = ImGui::Selectable(label.c_str());
+      note_rect("Match " + e.name);
+      if (picked) {
         auto other = ctx.api.contact(e.id, ctx.today);
         if (other) {
           model.merge_other = other->contact;
@@ -597,11 +638,13 @@ void draw_merge(Ctx& ctx) {
       if (ImGui::RadioButton(ellipsize(theme.fonts.body, theme.fonts.body->FontSize, la, col - theme.px(30)).c_str(),
                              !model.take_other[f]))
         model.take_other[f] = false;
+      note_rect(std::string("Keep mine ") + core::kMergeFields[f].name);
       ImGui::SameLine(col + spacing);
       if (ImGui::RadioButton(
               (ellipsize(theme.fonts.body, theme.fonts.body->FontSize, lb, col - theme.px(30)) + "##b").c_str(),
               model.take_other[f]))
         model.take_other[f] = true;
+      note_rect(std::string("Take theirs ") + core::kMergeFields[f].name);
     }
     ImGui::PopID();
   }
@@ -705,6 +748,10 @@ bool undo_details(DetailsModel& model, core::Rekindle& api, core::Day today) {
 DetailsFrame draw_details(DetailsModel& model, const Theme& theme, core::Rekindle& api, core::Day today,
                           const platform::InputEvents& events) {
   DetailsFrame frame;
+  t_drawing = &model;
+  struct Reset {
+    ~Reset() { t_drawing = nullptr; }
+  } reset;
   // Keys: Esc goes back, Ctrl+Z undoes (the shell sends no keys while a text field is typed in).
   for (const auto& event : events.keys) {
     if (event.repeat) continue;

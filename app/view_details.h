@@ -3,7 +3,9 @@
 // one core call with an undo), the interaction timeline with add / edit / delete, un-archive,
 // and a side-by-side merge with a duplicate. Owner: details.
 #include <cstdint>
+#include <array>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +58,10 @@ struct DetailsModel {
   std::optional<core::Contact> merge_other;
   std::vector<bool> take_other;  // per core::kMergeFields
   bool confirm_merge = false;
+
+  // Where each labelled field and button was drawn in the last frame (min x, min y, max x,
+  // max y), by its label: headless tests click and type into them as a user would.
+  std::map<std::string, std::array<float, 4>> rects;
 };
 
 // What one frame of the screen did.
