@@ -26,7 +26,7 @@ void note_rect(const std::string& key) {
 }
 
 constexpr const char* kRelevanceNames[] = {"none", "some", "high"};
-constexpr const char* kRelevanceLabels[] = {"Not for this goal", "Could help", "Key person"};
+constexpr const char* kRelevanceLabels[] = {"Not relevant", "Could help", "Key person"};
 constexpr const char* kGradeLabels[] = {"No outcome yet", "1 \u00b7 No reply", "2 \u00b7 Lukewarm", "3 \u00b7 Warm",
                                         "4 \u00b7 Reciprocated"};
 constexpr const char* kKindLabels[] = {"I gave", "I asked", "Catch-up", "They reached out"};
@@ -69,7 +69,6 @@ bool text_field(const Theme& theme, const char* label, std::string& value, const
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::PushID(label);
-  ImGui::SetNextItemWidth(-FLT_MIN);
   ImGui::InputTextWithHint("##v", hint, &value);
   note_rect(label);
   const bool left = ImGui::IsItemDeactivatedAfterEdit();
@@ -84,7 +83,7 @@ bool multiline_field(const Theme& theme, const char* label, std::string& value, 
   ImGui::PopStyleColor();
   ImGui::PopFont();
   ImGui::PushID(label);
-  ImGui::InputTextMultiline("##v", &value, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * lines + theme.px(12)));
+  ImGui::InputTextMultiline("##v", &value, ImVec2(ImGui::CalcItemWidth(), ImGui::GetTextLineHeight() * lines + theme.px(12)));
   note_rect(label);
   const bool left = ImGui::IsItemDeactivatedAfterEdit();
   ImGui::PopID();
@@ -134,6 +133,28 @@ core::GoalLink stored_link(const DetailsModel& model) {
   for (const auto& l : model.detail->goal_links)
     if (l.goal_id == model.goal->id) link = l;
   return link;
+}
+
+// A card whose fields and buttons fill its content width, not the window's.
+class Section {
+ public:
+  explicit Section(const Theme& theme, ImU32 fill = kColorCard) : card_(theme, fill) {
+    ImGui::PushItemWidth(card_.content_width());
+  }
+  ~Section() { ImGui::PopItemWidth(); }
+  Section(const Section&) = delete;
+  Section& operator=(const Section&) = delete;
+
+ private:
+  Card card_;
+};
+
+// A hairline across the section.
+void divider(const Theme& theme) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y + theme.px(4)), ImVec2(at.x + ImGui::CalcItemWidth(), at.y + theme.px(4)),
+                                      kColorDivider, theme.px(1));
+  ImGui::Dummy(ImVec2(0, theme.px(8)));
 }
 
 struct Ctx {
@@ -212,7 +233,7 @@ void draw_header(Ctx& ctx) {
 }
 
 void draw_archived_banner(Ctx& ctx) {
-  Card card(ctx.theme, kColorErrorSoft);
+  Section card(ctx.theme, kColorErrorSoft);
   ImGui::PushFont(ctx.theme.fonts.strong);
   ImGui::TextUnformatted("Archived");
   ImGui::PopFont();
@@ -236,7 +257,7 @@ void draw_archived_banner(Ctx& ctx) {
 
 void draw_names(Ctx& ctx) {
   core::Contact& c = ctx.model.edit;
-  Card card(ctx.theme);
+  Section card(ctx.theme);
   section_title(ctx.theme, "NAME");
   struct Field {
     const char* label;
@@ -261,7 +282,8 @@ void draw_values(Ctx& ctx, const char* title, const char* what, std::vector<core
   ImGui::PushID(title);
   section_title(theme, title);
   std::optional<size_t> remove;
-  const float label_w = std::max(theme.px(70), ImGui::GetContentRegionAvail().x * 0.26f);
+  const float row_w = ImGui::CalcItemWidth();
+  const float label_w = std::max(theme.px(70), row_w * 0.26f);
   const float remove_w = ImGui::GetFrameHeight();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   for (size_t i = 0; i < values.size(); ++i) {
@@ -270,7 +292,7 @@ void draw_values(Ctx& ctx, const char* title, const char* what, std::vector<core
     ImGui::InputTextWithHint("##label", "label", &values[i].label);
     bool left = ImGui::IsItemDeactivatedAfterEdit();
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - spacing);
+    ImGui::SetNextItemWidth(row_w - label_w - remove_w - 2 * spacing);
     ImGui::InputTextWithHint("##value", hint, &values[i].value);
     note_rect(std::string(title) + " " + std::to_string(i));
     left |= ImGui::IsItemDeactivatedAfterEdit();
@@ -288,13 +310,12 @@ void draw_values(Ctx& ctx, const char* title, const char* what, std::vector<core
   }
   if (!ctx.frame.saved && link_button((std::string("+ Add ") + what).c_str())) {
     values.push_back({"", "", false, ""});
-    ImGui::SetKeyboardFocusHere(0);
   }
   ImGui::PopID();
 }
 
 void draw_reach(Ctx& ctx) {
-  Card card(ctx.theme);
+  Section card(ctx.theme);
   core::Contact& c = ctx.model.edit;
   draw_values(ctx, "E-MAIL", "e-mail", c.emails, "name@example.com");
   if (ctx.frame.saved) return;
@@ -307,7 +328,7 @@ void draw_relationship(Ctx& ctx) {
   const Theme& theme = ctx.theme;
   core::Contact& c = ctx.model.edit;
   const core::Contact& stored = ctx.model.detail->contact;
-  Card card(theme);
+  Section card(theme);
   section_title(theme, "RELATIONSHIP");
   ImGui::PushFont(theme.fonts.small);
   ImGui::PushStyleColor(ImGuiCol_Text, kColorTextSecondary);
@@ -318,7 +339,7 @@ void draw_relationship(Ctx& ctx) {
   constexpr const char* kTierLabels[] = {"Inner", "Close", "Regular", "Wider", "Dormant"};
   const int tier_count = static_cast<int>(std::size(core::kTierNames));
   const float gap = theme.px(4);
-  const float pill_w = (ImGui::GetContentRegionAvail().x - gap * (tier_count - 1)) / tier_count;
+  const float pill_w = (ImGui::CalcItemWidth() - gap * (tier_count - 1)) / tier_count;
   ImGui::PushFont(theme.fonts.small);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, ImGui::GetStyle().ItemSpacing.y));
   std::optional<int> picked;
@@ -346,7 +367,6 @@ void draw_relationship(Ctx& ctx) {
   ImGui::PopStyleColor();
   ImGui::PopFont();
   int cadence = c.cadence_days.value_or(0);
-  ImGui::SetNextItemWidth(-FLT_MIN);
   const bool cadence_typed = ImGui::InputInt("##cadence", &cadence, 1, 7);
   note_rect("Cadence");
   if (cadence_typed) c.cadence_days = cadence > 0 ? std::optional<int>(cadence) : std::nullopt;
@@ -366,7 +386,7 @@ void draw_relationship(Ctx& ctx) {
 
 void draw_goal(Ctx& ctx) {
   const Theme& theme = ctx.theme;
-  Card card(theme);
+  Section card(theme);
   section_title(theme, "CURRENT GOAL");
   if (!ctx.model.goal) {
     wrapped_text(theme.fonts.small, kColorTextSecondary,
@@ -378,7 +398,7 @@ void draw_goal(Ctx& ctx) {
   const core::GoalLink stored = stored_link(ctx.model);
   const int current = index_of(stored.relevance, kRelevanceNames);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float w = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3.0f;
+  const float w = (ImGui::CalcItemWidth() - 2 * spacing) / 3.0f;
   for (int i = 0; i < 3; ++i) {
     if (i) ImGui::SameLine();
     const bool on = i == current;
@@ -424,7 +444,7 @@ void draw_touch_form(Ctx& ctx) {
   ImGui::PushID("touch_form");
   text_field(theme, "Date (YYYY-MM-DD)", form.date);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float half = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
+  const float half = (ImGui::CalcItemWidth() - spacing) * 0.5f;
   int channel = index_of(form.touch.channel, core::kChannelNames);
   int kind = index_of(form.touch.kind, core::kKindNames);
   int grade = form.touch.grade.value_or(0);
@@ -435,7 +455,6 @@ void draw_touch_form(Ctx& ctx) {
   ImGui::SetNextItemWidth(half);
   if (ImGui::Combo("##kind", &kind, kKindLabels, static_cast<int>(std::size(kKindLabels))))
     form.touch.kind = core::kKindNames[kind];
-  ImGui::SetNextItemWidth(-FLT_MIN);
   if (ImGui::Combo("##grade", &grade, kGradeLabels, static_cast<int>(std::size(kGradeLabels))))
     form.touch.grade = grade ? std::optional<int>(grade) : std::nullopt;
   text_field(theme, "Note", form.touch.note, "what you talked about");
@@ -478,7 +497,7 @@ void draw_touch_form(Ctx& ctx) {
 void draw_timeline(Ctx& ctx) {
   const Theme& theme = ctx.theme;
   DetailsModel& model = ctx.model;
-  Card card(theme);
+  Section card(theme);
   section_title(theme, "TIMELINE");
   if (!model.touch_form) {
     if (link_button("+ Log a touch")) {
@@ -499,7 +518,7 @@ void draw_timeline(Ctx& ctx) {
   for (auto it = xs.rbegin(); it != xs.rend(); ++it) {
     const core::Interaction& x = *it;
     ImGui::PushID(static_cast<int>(x.id));
-    ImGui::Separator();
+    divider(ctx.theme);
     if (model.touch_form && model.touch_form->touch.id == x.id) {
       draw_touch_form(ctx);
       ImGui::PopID();
@@ -554,7 +573,7 @@ void draw_timeline(Ctx& ctx) {
 void draw_merge(Ctx& ctx) {
   const Theme& theme = ctx.theme;
   DetailsModel& model = ctx.model;
-  Card card(theme);
+  Section card(theme);
   section_title(theme, "MERGE WITH A DUPLICATE");
   if (!model.merging) {
     wrapped_text(theme.fonts.small, kColorTextSecondary,
@@ -575,8 +594,7 @@ void draw_merge(Ctx& ctx) {
     return;
   }
   if (!model.merge_other) {
-    ImGui::SetNextItemWidth(-FLT_MIN);
-    if (ImGui::InputTextWithHint("##merge_search", "Search the other record", &model.merge_search))
+      if (ImGui::InputTextWithHint("##merge_search", "Search the other record", &model.merge_search))
       model.merge_matches = model.merge_index->query(model.merge_search, core::ContactSort::name);
     int shown = 0;
     for (uint32_t i : model.merge_matches) {
@@ -586,7 +604,7 @@ void draw_merge(Ctx& ctx) {
       std::string label = e.name;
       if (!e.company.empty()) label += " \u00b7 " + e.company;
       ImGui::PushID(static_cast<int>(e.id));
-      const bool picked = ImGui::Selectable(label.c_str());
+      const bool picked = ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::CalcItemWidth(), 0));
       note_rect("Match " + e.name);
       if (picked) {
         auto other = ctx.api.contact(e.id, ctx.today);
@@ -613,7 +631,7 @@ void draw_merge(Ctx& ctx) {
                "Pick the value to keep where the two differ. E-mails, phones, links, tags, notes, touches and goal "
                "notes of both are kept.");
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float col = (ImGui::GetContentRegionAvail().x - spacing) * 0.5f;
+  const float col = (ImGui::CalcItemWidth() - spacing) * 0.5f;
   ImGui::PushFont(theme.fonts.strong);
   ImGui::TextUnformatted(ellipsize(theme.fonts.strong, theme.fonts.strong->FontSize, "This record", col).c_str());
   ImGui::SameLine(col + spacing);
@@ -749,6 +767,7 @@ DetailsFrame draw_details(DetailsModel& model, const Theme& theme, core::Rekindl
                           const platform::InputEvents& events) {
   DetailsFrame frame;
   t_drawing = &model;
+  model.rects.clear();
   struct Reset {
     ~Reset() { t_drawing = nullptr; }
   } reset;
