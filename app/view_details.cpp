@@ -399,6 +399,7 @@ void draw_goal(Ctx& ctx) {
   const int current = index_of(stored.relevance, kRelevanceNames);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float w = (ImGui::CalcItemWidth() - 2 * spacing) / 3.0f;
+  ImGui::PushFont(theme.fonts.small);  // three choices side by side, even on a narrow phone
   for (int i = 0; i < 3; ++i) {
     if (i) ImGui::SameLine();
     const bool on = i == current;
@@ -408,6 +409,7 @@ void draw_goal(Ctx& ctx) {
     note_rect(kRelevanceLabels[i]);
     ImGui::PopStyleColor(2);
     if (clicked && !on) {
+      ImGui::PopFont();
       core::ContactEdit edit, reverse;
       edit.relevance = kRelevanceNames[i];
       reverse.relevance = stored.relevance;
@@ -415,6 +417,7 @@ void draw_goal(Ctx& ctx) {
       return;
     }
   }
+  ImGui::PopFont();
   if (text_field(theme, "How they could help", ctx.model.link.can_help, "an intro to their team, advice on...")) {
     core::ContactEdit edit, reverse;
     edit.can_help = ctx.model.link.can_help;
