@@ -62,7 +62,10 @@ void run_command(TodayModel& model, core::DeckCommand command, TodayFrame& frame
       model.overlay = TodayOverlay::kNone;
       return;
     case core::DeckAction::details:
-      if (model.state == TodayState::kDeck) model.overlay = toggled(model.overlay, TodayOverlay::kDetails);
+      // The full details screen (the shell opens it once this frame is drawn).
+      if (model.state == TodayState::kDeck && model.overlay == TodayOverlay::kNone && model.session &&
+          model.session->current())
+        frame.open_details = model.session->current()->contact_id;
       return;
     case core::DeckAction::undo:
       model.overlay = TodayOverlay::kNone;

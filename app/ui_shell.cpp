@@ -107,6 +107,7 @@ void AppShell::open_compose(int64_t contact_id) {
 }
 
 void AppShell::open_details(int64_t contact_id) {
+  if (screen_ != Screen::kDetails) details_back_ = screen_;
   details_model_ = DetailsModel{};
   details_model_.contact_id = contact_id;
   show(Screen::kDetails);
@@ -220,6 +221,10 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   ImGui::End();
   // A right swipe opens the composer once the frame that made it is complete.
   if (report.today_frame && report.today_frame->reach_out) open_compose(*report.today_frame->reach_out);
+  // A click on a card or a row opens the details; Back returns to where they came from.
+  if (report.today_frame && report.today_frame->open_details) open_details(*report.today_frame->open_details);
+  if (open_row_) open_details(*std::exchange(open_row_, std::nullopt));
+  if (report.details && report.details->back) show(details_back_);
   report.screen = screen_;
   return report;
 }
@@ -240,9 +245,10 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
       break;
     }
     case Screen::kContacts: {
-      const ContactsFrame frame = draw_contacts(contacts_model_, theme);
+      const ContactsFrame frame = draw_contacts(contacts_model_, theme, *api_, today_, events);
       report.contacts = frame.state;
-      if (frame.search_edited) load_contacts(*api_, today_, contacts_model_);
+      report.contacts_frame = frame;
+      open_row_ = frame.open;
       break;
     }
     case Screen::kStrategy:
@@ -292,7 +298,7 @@ void AppShell::draw_tab_bar(const Theme& theme) {
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
 
-    const bool active = tab_of(screen_) == tab.screen;
+    const bool active = tab_of(screen_ == Screen::kDetails ? details_back_ : screen_) == tab.screen;
     const ImU32 color = active ? kColorAccent : hovered ? kColorText : kColorTextSecondary;
     const float center_x = tab_min.x + tab_width * 0.5f;
     const ImVec2 icon_center(center_x, min.y + theme.px(22));

@@ -44,6 +44,7 @@ struct FrameReport {
   std::optional<ComposeState> compose;
   std::optional<ComposeFrame> compose_frame;
   std::optional<ContactsState> contacts;
+  std::optional<ContactsFrame> contacts_frame;
   std::optional<StrategyState> strategy;
   std::optional<StatsState> stats;
   std::optional<ImportFrame> import;
@@ -96,6 +97,8 @@ class AppShell {
   ImportModel import_model_;
   SortModel sort_model_;
   DetailsModel details_model_;
+  Screen details_back_ = Screen::kContacts;  // where Back on details returns to
+  std::optional<int64_t> open_row_;           // a Contacts row clicked this frame
   SettingsModel settings_model_;
   std::optional<core::TemplateSet> templates_;  // read once, when first needed
   bool photos_ = false;

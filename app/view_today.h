@@ -78,6 +78,7 @@ struct TodayFrame {
   core::DeckCommand command;                   // the command sent to the session (none: nothing sent)
   int64_t top_contact = 0;                     // the card on top after this frame (0: none)
   std::optional<int64_t> reach_out;            // a right swipe: the shell opens the composer for this contact
+  std::optional<int64_t> open_details;         // a click on the card or Enter: the shell opens its details
   bool animating = false;                      // draw again soon: a card is moving
   TodayOverlay overlay = TodayOverlay::kNone;  // shown after this frame
 };

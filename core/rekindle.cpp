@@ -161,6 +161,15 @@ Status Rekindle::update_contact(const Contact& contact, Day today) {
 }
 
 Status Rekindle::merge_contacts(int64_t keep_id, int64_t duplicate_id, Day today) {
+  return merge_contacts(keep_id, duplicate_id, MergeChoices{}, today);
+}
+
+Status Rekindle::merge_contacts(int64_t keep_id, int64_t duplicate_id, const MergeChoices& choices, Day today) {
+  for (const auto* list : {&choices.from_duplicate, &choices.from_kept})
+    for (const std::string& field : *list) {
+      Contact probe;
+      if (!copy_merge_field(probe, probe, field)) return make_error("unknown merge field '" + field + "'");
+    }
   if (keep_id == duplicate_id) return make_error("a contact cannot be merged with itself");
   return in_transaction(*store_, [&]() -> Status {
     auto keep = find_contact(*store_, keep_id);
@@ -176,6 +185,16 @@ Status Rekindle::merge_contacts(int64_t keep_id, int64_t duplicate_id, Day today
     if (tier_rank(duplicate->tier) < tier_rank(keep->tier)) keep->tier = duplicate->tier;  // the closer one
     if (duplicate->connected_on && (!keep->connected_on || *duplicate->connected_on < *keep->connected_on))
       keep->connected_on = duplicate->connected_on;
+    // The user's choices, field by field, over the rules above (the stored kept contact is
+    // re-read: merge_contact has already filled its empty fields).
+    if (!choices.from_kept.empty()) {
+      auto original = find_contact(*store_, keep_id);
+      if (!original) return make_error(original.error());
+      for (const std::string& field : choices.from_kept) copy_merge_field(*keep, *original, field);
+    }
+    for (const std::string& field : choices.from_duplicate) copy_merge_field(*keep, *duplicate, field);
+    if (trimmed(keep->name).empty()) keep->name = duplicate->name;  // a contact always has a name
+    if (!is_valid_tier(keep->tier)) return make_error("unknown tier '" + keep->tier + "'");
     if (Status s = store_->update_contact(*keep); !s) return s;
     auto theirs = store_->goal_links(duplicate_id);
     if (!theirs) return make_error(theirs.error());

@@ -14,10 +14,12 @@
 //   clock, so any day can be replayed.
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/composer.h"
+#include "core/contact_list.h"
 #include "core/contact.h"
 #include "core/date.h"
 #include "core/decision.h"
@@ -112,6 +114,26 @@ class Rekindle {
   Result<int64_t> log_sent(int64_t contact_id, const Draft& draft, Day day);
   // Sets the real outcome (1..4) of a logged touch and replays the contact's schedule.
   Status record_outcome(int64_t interaction_id, int grade, Day today);
+
+  // ---- Contact details and the contacts list (owner: details; core/rekindle_details.cpp) --
+
+  // Changes a logged touch (date, channel, kind, grade 1..4 or none, note; not its contact)
+  // and replays the contact's schedule from its log.
+  Status edit_interaction(const Interaction& interaction, Day today);
+  // Deletes a logged touch (only on the user's explicit, confirmed command) and replays the
+  // contact's schedule from what is left. Returns the deleted touch, so undo can log it again.
+  Result<Interaction> delete_interaction(int64_t interaction_id, Day today);
+  // Every contact, compact (no lists, notes or photo), by id, with the same warmth as
+  // contacts() and the card: what the list searches and sorts in memory.
+  Result<ContactIndex> contact_index(Day today);
+  // Applies one change to many contacts as one transaction (a tag added, archived or not, a
+  // cadence); changed cadences and un-archived contacts are rescheduled. Returns what undo
+  // needs. Unknown ids fail the whole change.
+  Result<BulkUndo> bulk_edit(std::span<const int64_t> contact_ids, const BulkEdit& edit, Day today);
+  // Puts back what a bulk_edit changed, as one transaction.
+  Status undo_bulk(const BulkUndo& undo, Day today);
+  // merge_contacts with the user's choice, per single-valued field, of the duplicate's value.
+  Status merge_contacts(int64_t keep_id, int64_t duplicate_id, const MergeChoices& choices, Day today);
 
   // ---- Daily review ----------------------------------------------------------------------
 

@@ -8,6 +8,7 @@
 // marked "Write" change the file and must run inside transaction(), so that one user action
 // is one atomic, durable commit; the others may run inside or outside one.
 #include <array>
+#include <functional>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -180,6 +181,28 @@ class Store {
   Status insert_job_change(const JobChange& change);
   // The contact's newest recorded job change; nullopt when none is recorded.
   Result<std::optional<JobChange>> latest_job_change(int64_t contact_id);
+
+  // --- details: editing touches, the contacts list, bulk changes (owner: details) -------
+
+  // One touch; nullopt for an unknown id.
+  Result<std::optional<Interaction>> interaction(int64_t id);
+  // Write: replaces the date, channel, kind, grade and note of interaction.id (not its
+  // contact); fails for an unknown id or a value outside the table's checks.
+  Status update_interaction(const Interaction& interaction);
+  // Calls fn for every contact, by id, with schedule_contacts' fields and the text search
+  // also looks at (its e-mails, phones and tags, space-separated): what the list needs,
+  // one row at a time, never whole records.
+  Status each_list_contact(const std::function<void(Contact&, std::string&)>& fn);
+  // Whether the contact has exactly this tag.
+  Result<bool> has_tag(int64_t contact_id, const std::string& tag);
+  // Write: appends a tag after the contact's others (call only when has_tag is false).
+  Status add_tag(int64_t contact_id, const std::string& tag);
+  // Write: removes the tag; missing changes nothing.
+  Status remove_tag(int64_t contact_id, const std::string& tag);
+  // Write: sets the archived flag; fails for an unknown id.
+  Status set_archived(int64_t contact_id, bool archived);
+  // Write: sets (or clears) the hand-set cadence; fails for an unknown id.
+  Status set_cadence(int64_t contact_id, std::optional<int> cadence_days);
 
   // --- settings: small key/value strings ------------------------------------------------
 

@@ -67,3 +67,27 @@ Result<std::vector<Interaction>> Store::all_interactions() {
 }
 
 }  // namespace rekindle::core
+
+// ---- details: editing one touch (owner: details) -------------------------------------------
+
+namespace rekindle::core {
+
+Result<std::optional<Interaction>> Store::interaction(int64_t id) {
+  auto s = db_->prepare("SELECT id, contact_id, date, channel, kind, grade, note FROM interactions WHERE id = ?");
+  if (s) s->bind(1, id);
+  auto rows = read_interactions(std::move(s));
+  if (!rows) return make_error(rows.error());
+  if (rows->empty()) return std::optional<Interaction>();
+  return std::optional<Interaction>(rows->front());
+}
+
+Status Store::update_interaction(const Interaction& x) {
+  auto s = db_->prepare("UPDATE interactions SET date = ?, channel = ?, kind = ?, grade = ?, note = ? WHERE id = ?");
+  if (!s) return make_error(s.error());
+  s->bind(1, x.date).bind(2, x.channel).bind(3, x.kind).bind(4, x.grade).bind(5, x.note).bind(6, x.id);
+  if (Status st = s->run(); !st) return st;
+  if (db_->changes() != 1) return make_error("no touch with id " + std::to_string(x.id));
+  return Status::success();
+}
+
+}  // namespace rekindle::core

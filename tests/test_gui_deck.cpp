@@ -282,7 +282,8 @@ TEST_CASE("compose: core's draft for the contact, and Log as sent records one to
   CHECK((*interactions)[0].date == kToday);
 }
 
-TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting flips the touchpad", "[gui][deck]") {
+TEST_CASE("deck: Enter opens the top card's details, Esc comes back; the invert setting flips the touchpad",
+          "[gui][deck]") {
   test::HeadlessUi ui;
   auto owned = deck_store();
   core::Store& store = *owned;
@@ -290,9 +291,15 @@ TEST_CASE("deck: Enter shows the details, Esc closes them; the invert setting fl
   const std::vector<int64_t> ids = deck_ids(store);
   app::AppShell shell(core::Rekindle::adopt(std::move(owned)), "", kToday);
   ui.frames(shell, 2);
-  CHECK(ui.frame(shell, press(platform::Key::kEnter)).today_frame->overlay == app::TodayOverlay::kDetails);
-  CHECK(ui.frame(shell).today_frame->overlay == app::TodayOverlay::kDetails);
-  CHECK(ui.frame(shell, press(platform::Key::kEscape)).today_frame->overlay == app::TodayOverlay::kNone);
+  const auto opened = ui.frame(shell, press(platform::Key::kEnter));
+  REQUIRE(opened.today_frame);
+  CHECK(opened.today_frame->open_details == ids[0]);
+  CHECK(opened.screen == Screen::kDetails);
+  const auto shown = ui.frame(shell);
+  REQUIRE(shown.details);
+  CHECK(shown.details->state == app::DetailsState::kShown);
+  CHECK(ui.frame(shell, press(platform::Key::kEscape)).screen == Screen::kToday);
+  ui.frames(shell, 2);
 
   // Inverted: fingers "left" in the raw offsets is a right swipe (reach out).
   platform::InputEvents swipe;

@@ -160,23 +160,23 @@ TEST_CASE("contacts model: search narrows the rows, warmth is in range, no match
   REQUIRE(model.error.empty());
   CHECK(model.total == 3);
   REQUIRE(model.rows.size() == 3);
-  for (const auto& row : model.rows) {
-    CHECK(row.warmth >= 0.0f);
-    CHECK(row.warmth <= 1.0f);
+  for (size_t i = 0; i < model.rows.size(); ++i) {
+    CHECK(app::contact_at(model, i).warmth >= 0.0);
+    CHECK(app::contact_at(model, i).warmth <= 1.0);
   }
   model.search = "navy";
-  app::load_contacts(api, kToday, model);
+  app::requery_contacts(model);
   REQUIRE(model.rows.size() == 1);
-  CHECK(model.rows[0].name == "Grace Hopper");
-  CHECK(model.rows[0].detail == "US Navy");
+  CHECK(app::contact_at(model, 0).name == "Grace Hopper");
+  CHECK(app::contact_detail_line(app::contact_at(model, 0)) == "US Navy");
   CHECK(model.total == 3);
 
   model.search = "no such person";
-  app::load_contacts(api, kToday, model);
+  app::requery_contacts(model);
   CHECK(model.rows.empty());
   ImGui::NewFrame();
   ImGui::Begin("test");
-  const auto frame = app::draw_contacts(model, ui.theme());
+  const auto frame = app::draw_contacts(model, ui.theme(), api, kToday, {});
   ImGui::End();
   ImGui::Render();
   CHECK(frame.state == app::ContactsState::kNoMatches);
@@ -354,7 +354,7 @@ TEST_CASE("screen names round-trip and unknown ones are refused", "[gui]") {
   }
   CHECK(app::window_title(Screen::kContacts) == "Rekindle \u00b7 Contacts");
   CHECK(app::window_title(Screen::kToday) != app::window_title(Screen::kStats));
-  CHECK(!app::screen_from_name("settings"));
+  CHECK(!app::screen_from_name("preferences"));
   CHECK(!app::screen_from_name(""));
 }
 
