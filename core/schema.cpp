@@ -112,7 +112,14 @@ CREATE TABLE settings (
 ) STRICT;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1};
+// Migration 2 (words): the day a contact left the dormant pool for a tier, so warmth reads
+// the layer's cadence from then on and a tie given a tier after years of silence is "back on
+// your list", not overdue by years. Existing rows keep NULL: "not known".
+constexpr std::string_view kMigration2 = R"sql(
+ALTER TABLE contacts ADD COLUMN listed_since TEXT;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2};
 
 }  // namespace
 

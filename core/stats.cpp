@@ -6,31 +6,6 @@
 
 namespace rekindle::core {
 
-const char* health_name(Health h) {
-  switch (h) {
-    case Health::warm:
-      return "warm";
-    case Health::cooling:
-      return "cooling";
-    case Health::cold:
-      return "cold";
-    case Health::dormant:
-      return "dormant";
-  }
-  return "dormant";
-}
-
-Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today) {
-  const auto touched = last_touch(contact, interactions);
-  if (!touched || today - *touched >= kDormantDays) return Health::dormant;
-  // A connection date alone is not a relationship: an untouched pool contact is dormant.
-  if (!has_target_layer(contact) && interactions.empty()) return Health::dormant;
-  const double recall = retrievability(today - *touched, replay_stability(contact, interactions));
-  if (recall >= kTargetRetention) return Health::warm;
-  if (recall >= kCoolingRetention) return Health::cooling;
-  return Health::cold;
-}
-
 NetworkStats network_stats(const Network& net, Day today, int streak_days) {
   NetworkStats st;
   st.streak_days = streak_days;

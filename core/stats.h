@@ -13,13 +13,8 @@ namespace rekindle::core {
 inline constexpr int kStatsWeeks = 12;
 inline constexpr int kForecastDays = 14;
 
-enum class Health { warm, cooling, cold, dormant };
-// "warm", "cooling", "cold" or "dormant".
-const char* health_name(Health health);
-
-// Warm while not yet due (R ≥ 0.9), cooling until R falls to 0.8, then cold; dormant when
-// never touched, silent 3+ years, or in the dormant pool with no touch logged.
-Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today);
+// Health buckets: health_of() and health_name() in core/model.h, by the same warmth W that
+// the card and the contacts list show.
 
 struct NetworkStats {
   int contacts = 0;  // all, archived included: warm + cooling + cold + dormant
