@@ -355,14 +355,23 @@ std::vector<Card> build_deck(const Network& net, const DayDecisions& done, Day t
     card.value = value_score(value_inputs(r, today));
     card.closeness = closeness(c);
     const double s = replay_stability(c, r.interactions);
-    const double recall = touched ? retrievability(today - *touched, s) : 0.0;
+    double recall = touched ? retrievability(today - *touched, s) : 0.0;
+    card.back_on_list = kind == CardKind::due && back_on_list(c, r.interactions);
+    if (card.back_on_list) {
+      // Back on the list: the cadence runs from when they joined it (or from the connection,
+      // when that is later), so a weekly tie waiting in the queue comes before a yearly one,
+      // and a whole network sorted today ranks by value alone (R = 1 for all).
+      std::optional<Day> start = c.listed_since;
+      for (const auto& d : {c.connected_on, last_real_touch(r.interactions)})
+        if (d && (!start || *d > *start)) start = d;
+      recall = start ? retrievability(today - *start, initial_stability(c)) : 0.0;
+    }
     // The one warmth: the same function the contacts list and the Stats buckets use.
     card.warmth = warmth_on(c, r.interactions, today);
     card.score = kind == CardKind::due ? due_priority(recall, card.value) : card.value;
     card.overdue_days = c.due ? std::max(0, today - *c.due) : 0;
     card.snooze_streak = c.snooze_streak;
     card.suggest_rethink = c.snooze_streak >= kSnoozesBeforeSuggestion;
-    card.back_on_list = kind == CardKind::due && back_on_list(c, r.interactions);
     card.starred = c.starred;
     card.touch = touch_words(card.days_since_talked, card.days_since_connected);
     return card;
@@ -402,7 +411,8 @@ std::vector<Card> build_deck(const Network& net, const DayDecisions& done, Day t
   const int slots_left = backlog ? 0 : std::max(0, kMaxReactivationsPerDay - done.reactivations);
   const int reserved = std::min<int>(slots_left, static_cast<int>(pool.size()));
   const TieBreak order{seed};
-  std::sort(listed.begin(), listed.end(), order);
+  std::sort(listed.begin(), listed.end(),
+            [&](const Card& a, const Card& b) { return a.score != b.score ? a.score > b.score : order(a, b); });
   const int listed_room = std::max(0, room - static_cast<int>(deck.size()) - reserved);
   for (size_t i = 0; i < listed.size() && static_cast<int>(i) < listed_room; ++i) deck.push_back(listed[i]);
 

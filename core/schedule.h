@@ -107,8 +107,10 @@ struct DayDecisions {
 };
 
 // Today's deck in order: due cards by priority; then contacts back on the list (given a
-// tier, not touched since) by value, as many as there is room for after keeping the day's
-// reactivation slots, so a freshly sorted network arrives a deck at a time, best first; then
+// tier, not touched since) by the same priority with the cadence counted from the day they
+// joined the list (a network sorted today: by value alone), as many as there is room for
+// after keeping the day's reactivation slots, so a freshly sorted network arrives a deck at
+// a time, best first; then
 // (without a backlog from earlier days) up to 2 reactivations by value, one slot in five
 // drawn from the top 10. At most limit − already decided cards. Ties in value are broken by
 // closeness, by seniority of title, then by a seeded shuffle, never by file order.

@@ -6,7 +6,8 @@
 
 namespace rekindle::core {
 
-NetworkStats network_stats(const Network& net, Day today, int streak_days) {
+NetworkStats network_stats(const Network& net, Day today, int streak_days, int daily_limit) {
+  int listed_ready = 0;
   NetworkStats st;
   st.streak_days = streak_days;
   st.reach_outs_by_week.assign(kStatsWeeks, 0);
@@ -45,9 +46,21 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
         break;
     }
     if (has_target_layer(c) && !c.archived) {
-      const int in = c.due ? *c.due - today : 0;  // never scheduled: due now
+      if (back_on_list(c, r.interactions) && (!c.due || *c.due <= today)) {
+        ++listed_ready;  // placed below, at the pace the deck deals them
+        continue;
+      }
+      const int in = c.due ? *c.due - today : 0;
       if (in < kForecastDays) ++st.due_next_14_days[static_cast<size_t>(std::max(0, in))];
     }
+  }
+  // A freshly sorted network is not "60 due today": the deck deals them a day's room at a
+  // time, keeping the reactivation slots.
+  const int pace = std::max(1, daily_limit - kMaxReactivationsPerDay);
+  for (int d = 0; d < kForecastDays && listed_ready > 0; ++d) {
+    const int n = std::min(pace, listed_ready);
+    st.due_next_14_days[static_cast<size_t>(d)] += n;
+    listed_ready -= n;
   }
   return st;
 }
@@ -57,7 +70,9 @@ Result<NetworkStats> compute_stats(Store& store, Day today) {
   if (!net) return make_error(net.error());
   auto streak = review_streak(store, today);
   if (!streak) return make_error(streak.error());
-  return network_stats(*net, today, *streak);
+  auto limit = daily_limit(store);
+  if (!limit) return make_error(limit.error());
+  return network_stats(*net, today, *streak, *limit);
 }
 
 }  // namespace rekindle::core

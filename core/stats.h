@@ -27,8 +27,9 @@ struct NetworkStats {
   int relevant_without_offer = 0;       // relevant to the current goal, nothing to offer yet
 };
 
-// The figures of a network on a day, with the streak computed elsewhere.
-NetworkStats network_stats(const Network& network, Day today, int streak_days);
+// The figures of a network on a day, with the streak computed elsewhere. Contacts back on
+// the list (ready, not due) enter the forecast as the deck deals them: daily_limit − 2 a day.
+NetworkStats network_stats(const Network& network, Day today, int streak_days, int daily_limit = kDefaultDailyLimit);
 // Loads the store and computes the figures for today.
 Result<NetworkStats> compute_stats(Store& store, Day today);
 

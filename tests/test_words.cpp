@@ -452,3 +452,19 @@ TEST_CASE("after a LinkedIn import of 300 and sorting 60: a full, varied, ranked
   CHECK(days_with_listed >= 7);
   CHECK(days_with_listed <= 9);
 }
+
+TEST_CASE("the forecast places a sorted network at the pace the deck deals it", "[words][stats]") {
+  auto store = memory_store();
+  for (int i = 0; i < 30; ++i) {
+    const auto id = add_contact(*store, NewContact("P" + std::to_string(i), "dormant", kToday - 2000), kToday);
+    give_tier(*store, id, "regular", kToday);
+  }
+  auto st = Rekindle(*store).stats(kToday);
+  REQUIRE(st.ok());
+  // 30 ready, 8 a day (10 minus the two reactivation slots): 8, 8, 8, 6.
+  CHECK(st->due_next_14_days[0] == 8);
+  CHECK(st->due_next_14_days[1] == 8);
+  CHECK(st->due_next_14_days[2] == 8);
+  CHECK(st->due_next_14_days[3] == 6);
+  CHECK(st->due_next_14_days[4] == 0);
+}
