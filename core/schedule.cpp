@@ -271,7 +271,8 @@ std::string card_reason(const ContactRecord& r, const Card& card, const std::opt
   } else if (card.days_since_talked) {
     parts.push_back("dormant tie, silent " + silence_words(*card.days_since_talked));
   } else if (card.days_since_connected && *card.days_since_connected >= kDormantDays) {
-    parts.push_back("dormant tie, never in touch since you connected");
+    // The card's history line already says when they connected: say what it means.
+    parts.push_back("dormant tie, never followed up");
   } else if (card.days_since_connected) {
     parts.push_back("new connection, never in touch yet");
   } else {
@@ -369,6 +370,8 @@ std::vector<Card> build_deck(const Network& net, const DayDecisions& done, Day t
     // The one warmth: the same function the contacts list and the Stats buckets use.
     card.warmth = warmth_on(c, r.interactions, today);
     card.score = kind == CardKind::due ? due_priority(recall, card.value) : card.value;
+    // A card fresh on the list ranks (and reads) by its value until its cadence has run.
+    if (card.back_on_list) card.score = std::max(card.score, card.value);
     card.overdue_days = c.due ? std::max(0, today - *c.due) : 0;
     card.snooze_streak = c.snooze_streak;
     card.suggest_rethink = c.snooze_streak >= kSnoozesBeforeSuggestion;

@@ -210,7 +210,7 @@ TEST_CASE("card words: connected is not talked, real touches are, tiered is back
     CHECK(card->kind == CardKind::reactivation);
     CHECK(card->touch == "Connected 3 years ago, never in touch since");
     CHECK(!card->days_since_talked);
-    CHECK(card->reason == "dormant tie, never in touch since you connected");
+    CHECK(card->reason == "dormant tie, never followed up");
     CHECK(!contains(card->reason, "talked"));
     CHECK(!contains(card->reason, "overdue"));
   }
