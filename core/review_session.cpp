@@ -194,9 +194,10 @@ const DealtDeck* holding(const std::optional<DealtDeck>& dealt, Day today, const
 }  // namespace
 
 int listed_count(const Network& network) {
+  // Archived ones count too: archiving a card and undoing it must not deal the deck again.
   int n = 0;
   for (const ContactRecord& r : network.contacts)
-    if (!r.contact.archived && has_target_layer(r.contact)) ++n;
+    if (has_target_layer(r.contact)) ++n;
   return n;
 }
 

@@ -43,7 +43,7 @@ struct DealtDeck {
 };
 // The day's dealt deck, nullopt when none was dealt on that day (or the record is damaged).
 Result<std::optional<DealtDeck>> dealt_deck(Store& store, Day day);
-// Contacts on the list: in a layer (or with a cadence) and not archived.
+// Contacts on the list: in a layer (or with a cadence), archived or not.
 int listed_count(const Network& network);
 
 // One decision as it happened.

@@ -72,6 +72,10 @@ TEST_CASE("add schedules a new contact; the dormant pool is not scheduled", "[re
   CHECK_FALSE(contact_of(*store, fresh).due);
   for (Day d : {today - 400, today, today + 30}) CHECK(ids_of(deck_on(*store, d)) == std::vector<int64_t>{fresh});
   const auto known = add_contact(*store, {"Known", "regular", day("2026-02-01")}, today);
+  // MODEL.md: the connection date is not a conversation, so it gives no due day; the first
+  // real touch does.
+  CHECK_FALSE(contact_of(*store, known).due);
+  rekindle::test::log_touch(*store, known, day("2026-02-01"));
   const auto due = contact_of(*store, known).due;
   REQUIRE(due);
   const auto range = fuzz_range(90);
@@ -261,7 +265,11 @@ TEST_CASE("the deck never exceeds N; reactivations at most 2 and none during a b
   for (int i = 0; i < 5; ++i) CHECK(deck[static_cast<size_t>(i)].kind == CardKind::due);
   CHECK(deck[5].kind == CardKind::reactivation);
   // A backlog from earlier days: no reactivations.
-  for (int i = 0; i < 12; ++i) add_contact(*store, {"Backlog" + std::to_string(i), "close", today - 200}, today - 200);
+  // (A real touch 200 days ago: a connection date alone is not one, MODEL.md.)
+  for (int i = 0; i < 12; ++i) {
+    const auto id = add_contact(*store, {"Backlog" + std::to_string(i), "close", today - 200}, today - 200);
+    rekindle::test::log_touch(*store, id, today - 200);
+  }
   for (int limit : {1, 5, 10, 20, 50}) {
     deck = deck_on(*store, today, limit);
     CHECK(static_cast<int>(deck.size()) == std::min(limit, 17));
@@ -789,14 +797,19 @@ TEST_CASE("a cadence set by hand schedules the contact, even in the dormant pool
                 return reschedule_contact(*store, id, today);
               })
               .ok());
+  // Connected 20 days ago, never in touch (MODEL.md: not a touch): on the list now, as a
+  // due card that is back on the list; the first real touch starts the cadence.
+  CHECK_FALSE(contact_of(*store, id).due);
+  const auto deck = deck_on(*store, today);
+  REQUIRE(deck.size() == 1);
+  CHECK(deck[0].kind == CardKind::due);
+  CHECK(deck[0].back_on_list);
+  rekindle::test::log_touch(*store, id, today - 20);
   const auto due = contact_of(*store, id).due;
   REQUIRE(due);
   const auto r = fuzz_range(12);
   CHECK(*due - (today - 20) >= r.low);
   CHECK(*due - (today - 20) <= r.high);
-  const auto deck = deck_on(*store, today);
-  REQUIRE(deck.size() == 1);
-  CHECK(deck[0].kind == CardKind::due);
 }
 
 TEST_CASE("undoing a swipe after a touch was logged keeps the touch's schedule", "[review]") {
