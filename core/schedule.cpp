@@ -418,6 +418,10 @@ std::vector<Card> build_deck(const Network& net, const DayDecisions& done, Day t
             [&](const Card& a, const Card& b) { return a.score != b.score ? a.score > b.score : order(a, b); });
   const int listed_room = std::max(0, room - static_cast<int>(deck.size()) - reserved);
   for (size_t i = 0; i < listed.size() && static_cast<int>(i) < listed_room; ++i) deck.push_back(listed[i]);
+  // One order for the day's due and listed cards: by priority (a listed weekly tie waiting
+  // for days can come before a yearly one just due), ties by value.
+  std::stable_sort(deck.begin(), deck.end(),
+                   [&](const Card& a, const Card& b) { return a.score != b.score ? a.score > b.score : order(a, b); });
 
   if (!backlog) {
     std::sort(pool.begin(), pool.end(), order);
