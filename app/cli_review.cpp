@@ -40,8 +40,10 @@ nlohmann::json card_json(const core::Card& c) {
       {"days_since", c.days_since ? nlohmann::json(*c.days_since) : nlohmann::json(nullptr)},
       {"due", core::day_json(c.due)},
       {"overdue_days", c.overdue_days},
+      {"touch", c.touch},
       {"reason", c.reason},
       {"kind", core::card_kind_name(c.kind)},
+      {"back_on_list", c.back_on_list},
       {"snooze_streak", c.snooze_streak},
       {"suggestion", c.suggest_rethink ? nlohmann::json(suggestion_text(c.snooze_streak)) : nlohmann::json(nullptr)}};
 }
@@ -87,9 +89,10 @@ int run_due(const CliContext& ctx, const DueArgs& args) {
               deck->size() == 1 ? "" : "s", done->count, limit);
   int n = 0;
   for (const auto& c : *deck)
-    std::printf("%2d. [%lld] %s%s%s  score %.2f  warmth %.0f%%%s\n    %s\n", ++n, static_cast<long long>(c.contact_id),
-                c.name.c_str(), c.company.empty() ? "" : ", ", c.company.c_str(), c.score, c.warmth * 100.0,
-                c.kind == core::CardKind::reactivation ? "  (reactivation)" : "", c.reason.c_str());
+    std::printf("%2d. [%lld] %s%s%s  score %.2f  warmth %.0f%%%s\n    %s\n    %s\n", ++n,
+                static_cast<long long>(c.contact_id), c.name.c_str(), c.company.empty() ? "" : ", ", c.company.c_str(),
+                c.score, c.warmth * 100.0, c.kind == core::CardKind::reactivation ? "  (reactivation)" : "",
+                c.touch.c_str(), c.reason.c_str());
   return 0;
 }
 

@@ -58,6 +58,8 @@ float draw_identity(ImDrawList* draw, const core::Card& card, const CardDetails&
                       ImDrawFlags_RoundCornersTop);
   if (card.kind == core::CardKind::reactivation)
     band_chip(draw, theme, min.x + theme.px(14), min.y + theme.px(14), false, "Worth rekindling", kColorAccent);
+  else if (card.back_on_list)
+    band_chip(draw, theme, min.x + theme.px(14), min.y + theme.px(14), false, "Back on your list", kColorAccent);
   if (card.suggest_rethink)
     band_chip(draw, theme, max.x - theme.px(14), min.y + theme.px(14), true, "Snoozed often", kColorSnooze);
 
@@ -71,7 +73,10 @@ float draw_identity(ImDrawList* draw, const core::Card& card, const CardDetails&
     text_centered(draw, theme.fonts.body, cx, y, kColorTextSecondary, role, width);
     y += theme.fonts.body->FontSize + theme.px(4);
   }
-  text_centered(draw, theme.fonts.small, cx, y, kColorTextFaint, time_since_label(card.days_since), width);
+  // The history line from core: "Last talked ..." only for a real touch; a LinkedIn
+  // connection date reads "Connected 3 years ago, never in touch since".
+  const std::string touch = card.touch.empty() ? time_since_label(card.days_since_talked) : card.touch;
+  text_centered(draw, theme.fonts.small, cx, y, kColorTextFaint, touch, width);
   return y + theme.fonts.small->FontSize + theme.px(16);
 }
 

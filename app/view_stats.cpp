@@ -65,10 +65,10 @@ void health_card(const core::NetworkStats& s, const Theme& theme) {
     int count;
     ImU32 color;
     const char* label;
-  } bands[] = {{s.warm, kColorAccent, "Warm"},
-               {s.cooling, kColorCooling, "Cooling"},
-               {s.cold, kColorCold, "Cold"},
-               {s.dormant, kColorDormant, "Dormant"}};
+  } bands[] = {{s.warm, kColorAccent, "Warm 80%+"},
+               {s.cooling, kColorCooling, "Cooling 60-79%"},
+               {s.cold, kColorCold, "Cold 40-59%"},
+               {s.dormant, kColorDormant, "Dormant <40%"}};
   const int total = s.warm + s.cooling + s.cold + s.dormant;
   const ImVec2 min = ImGui::GetCursorScreenPos();
   const float width = card.content_width(), height = theme.px(12);
@@ -94,6 +94,8 @@ void health_card(const core::NetworkStats& s, const Theme& theme) {
     ImGui::SameLine();
     legend_entry(theme, bands[i + 1].color, bands[i + 1].label, bands[i + 1].count, column);
   }
+  // The buckets are the warmth every card and the contacts list show, not a second measure.
+  wrapped_text(theme.fonts.small, kColorTextFaint, "By warmth, the figure on each card and in Contacts.");
 }
 
 // Vertical bars over a baseline with a caption under each end; the last bar is "now".

@@ -20,16 +20,7 @@ int cards_due_tomorrow(const TodayModel& model) {
 
 std::string time_since_label(std::optional<int> days) {
   if (!days) return "No touchpoint logged yet";
-  const int d = *days;
-  const auto ago = [](int n, const char* unit) {
-    return "Last talked " + std::to_string(n) + " " + unit + (n == 1 ? "" : "s") + " ago";
-  };
-  if (d <= 0) return "Last talked today";
-  if (d == 1) return "Last talked yesterday";
-  if (d < 14) return ago(d, "day");
-  if (d < 61) return ago(d / 7, "week");
-  if (d < 730) return ago(d * 12 / 365, "month");
-  return ago(d / 365, "year");
+  return core::last_talked_words(*days);
 }
 
 std::string long_date_label(core::Day day) {

@@ -43,6 +43,10 @@ struct Contact {
   std::optional<double> trust;       // willingness to help, 0..1 (MODEL.md's e)
   std::optional<Day> connected_on;   // LinkedIn "Connected On", vCard REV...: first known touch
   std::string source;                // format it was first imported from, or "manual"
+  // The day the contact left the dormant pool for a tier (or a hand-set cadence); nullopt in
+  // the pool, or when not known (data from before it was kept). Warmth reads the layer's S0
+  // from this day on, and someone not touched since is "back on your list", not overdue.
+  std::optional<Day> listed_since;
   // Scheduling state (see model.h, review.h). Derived from the event log but stored so the
   // deck can be built with one query.
   std::optional<Day> due;

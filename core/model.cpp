@@ -27,6 +27,16 @@ double initial_stability(const Contact& contact) {
 
 double closeness(const Contact& contact) { return tier_parameters(contact.tier).closeness; }
 
+void note_listing_change(const Contact& before, Contact& after, Day today) {
+  const bool was = has_target_layer(before), is = has_target_layer(after);
+  if (!is)
+    after.listed_since.reset();
+  else if (!was)
+    after.listed_since = today;
+  else
+    after.listed_since = before.listed_since;
+}
+
 double retrievability(double days, double stability) {
   return std::pow(1.0 + kFactor * std::max(0.0, days) / stability, -kDecay);
 }
@@ -62,6 +72,20 @@ std::optional<Day> last_touch(const Contact& contact, std::span<const Interactio
   return latest;
 }
 
+std::optional<Day> last_real_touch(std::span<const Interaction> interactions) {
+  std::optional<Day> latest;
+  for (const auto& x : interactions)
+    if (!latest || x.date > *latest) latest = x.date;
+  return latest;
+}
+
+bool back_on_list(const Contact& contact, std::span<const Interaction> interactions) {
+  if (!has_target_layer(contact)) return false;
+  const auto real = last_real_touch(interactions);
+  // A touch on the day the tier was given counts as after it: the user tiered and wrote.
+  return !real || (contact.listed_since && *real < *contact.listed_since);
+}
+
 double replay_stability(const Contact& contact, std::span<const Interaction> interactions) {
   const double s0 = initial_stability(contact);
   double s = s0;
@@ -79,7 +103,51 @@ double warmth_on(const Contact& contact, std::span<const Interaction> interactio
   const double c = closeness(contact);
   const auto touched = last_touch(contact, interactions);
   if (!touched) return warmth_floor(c);
-  return warmth(today - *touched, replay_stability(contact, interactions), c);
+  const double s = replay_stability(contact, interactions);
+  const bool tiered_after_touch = has_target_layer(contact) && contact.listed_since && *contact.listed_since > *touched;
+  if (!tiered_after_touch) return warmth(today - *touched, s, c);
+  // The silence before the tier was given ran on the pool's curve (S = 30 from the same log);
+  // from listed_since on, R decays with the layer's S from where it stood, so a tie silent for
+  // 3 years and just given a yearly tier reads cold, not warm.
+  Contact pool = contact;
+  pool.tier = "dormant";
+  pool.cadence_days.reset();
+  const double s_before = replay_stability(pool, interactions);
+  const int before_days = *contact.listed_since - *touched;
+  if (today - *touched <= before_days)
+    return warmth_floor(c) + (1.0 - warmth_floor(c)) * retrievability(today - *touched, s_before);
+  const double r0 = retrievability(before_days, s_before);
+  // Days at which the layer's curve reaches r0: from there it goes on.
+  const double equivalent = interval_for(r0, s);
+  const double r = retrievability(equivalent + (today - *contact.listed_since), s);
+  return warmth_floor(c) + (1.0 - warmth_floor(c)) * r;
+}
+
+const char* health_name(Health h) {
+  switch (h) {
+    case Health::warm:
+      return "warm";
+    case Health::cooling:
+      return "cooling";
+    case Health::cold:
+      return "cold";
+    case Health::dormant:
+      return "dormant";
+  }
+  return "dormant";
+}
+
+Health health_for_warmth(double w) {
+  // Compared on the whole percent the user reads, so "80 %" is never "cooling".
+  const double percent = std::round(w * 100.0);
+  if (percent >= kWarmFrom * 100.0) return Health::warm;
+  if (percent >= kCoolingFrom * 100.0) return Health::cooling;
+  if (percent >= kColdFrom * 100.0) return Health::cold;
+  return Health::dormant;
+}
+
+Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today) {
+  return health_for_warmth(warmth_on(contact, interactions, today));
 }
 
 double value_score(const ValueInputs& in) {

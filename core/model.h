@@ -62,9 +62,16 @@ inline constexpr int kSnoozesBeforeSuggestion = 3;  // then suggest a longer cad
 inline constexpr int kSkipDays = 1;                 // a skipped card is back tomorrow
 inline constexpr int kStarReachOutDays = 2;         // a starred contact's reach-out, this week
 
-// Network health (stats): warm while not yet due, cooling until R falls to 0.8, then cold;
-// dormant after 3 years of silence or when never touched.
-inline constexpr double kCoolingRetention = 0.8;
+// Warmth buckets, the same everywhere (card, contacts list, Stats): warm W ≥ 0.80, cooling
+// 0.60–0.80, cold 0.40–0.60, dormant below 0.40.
+inline constexpr double kWarmFrom = 0.80;
+inline constexpr double kCoolingFrom = 0.60;
+inline constexpr double kColdFrom = 0.40;
+enum class Health { warm, cooling, cold, dormant };
+// "warm", "cooling", "cold" or "dormant".
+const char* health_name(Health health);
+// The bucket of a warmth W.
+Health health_for_warmth(double warmth);
 
 // What a closeness tier means: Dunbar layer (0 = dormant pool), initial stability S0 in days,
 // closeness c in [0,1] when in regular touch.
@@ -79,8 +86,9 @@ inline constexpr TierParameters kTiers[] = {
     {"close", 15, 30.0, 0.75},
     {"regular", 50, 90.0, 0.5},
     {"wider", 150, 365.0, 0.25},
-    // The dormant pool has no target cadence; its warmth decays on the yearly curve.
-    {"dormant", 0, 365.0, 0.25},
+    // The dormant pool has no target cadence; a tie never scheduled fades like a weak one
+    // (S = 30 days, c = 0: about 58 % after 1 year, 42 % after 3, 31 % after 10).
+    {"dormant", 0, 30.0, 0.0},
 };
 
 // Parameters of a tier name; unknown names fall back to the dormant pool.
@@ -94,6 +102,10 @@ bool has_target_layer(const Contact& contact);
 double initial_stability(const Contact& contact);
 // Closeness c of the contact's tier.
 double closeness(const Contact& contact);
+// Keeps listed_since right when a contact's tier or cadence changes from `before` to
+// `after` on `today`: set when it leaves the dormant pool, cleared when it returns to it,
+// kept when it moves between layers (its schedule goes on from its last touch).
+void note_listing_change(const Contact& before, Contact& after, Day today);
 
 // R(t,S): probability-like recall after t days at stability S.
 double retrievability(double days, double stability);
@@ -109,12 +121,23 @@ int effective_grade(const Interaction& interaction);
 // S after a touch of grade G when R had fallen to r, clamped to [S0/2, 2·S0].
 double next_stability(double stability, int grade, double recall, double initial);
 
-// The last real touchpoint: the latest interaction, else the connection date.
+// The start of the current silence: the latest interaction, else the connection date (the
+// start of the history, which warmth and novelty count from).
 std::optional<Day> last_touch(const Contact& contact, std::span<const Interaction> interactions);
+// The latest real touch (a logged or imported interaction); the connection date is not one.
+std::optional<Day> last_real_touch(std::span<const Interaction> interactions);
+// True for a scheduled contact with no real touch since it left the pool for a tier (or with
+// none at all): it is "back on your list", not overdue, until the first touch.
+bool back_on_list(const Contact& contact, std::span<const Interaction> interactions);
 // Replays the interaction log (oldest first) from S0 to the current stability.
 double replay_stability(const Contact& contact, std::span<const Interaction> interactions);
-// Warmth of a contact on a day; the floor for a contact never touched.
+// Warmth W of a contact on a day: THE one number the card, the contacts list and the Stats
+// buckets show. The floor for a contact with no date at all. A contact in the pool decays
+// with S = 30; once given a tier, the layer's S0 applies from listed_since on, starting from
+// the warmth it had then (no jump up for a long-silent tie just given a yearly tier).
 double warmth_on(const Contact& contact, std::span<const Interaction> interactions, Day today);
+// The bucket of warmth_on.
+Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today);
 
 // The inputs of the value score, each in [0,1] except mutual (a count, 0 when unknown).
 struct ValueInputs {

@@ -123,6 +123,9 @@ Result<int64_t> Rekindle::add_contact(Contact contact, Day today) {
   if (contact.name.empty()) return make_error("a contact needs a name");
   if (!is_valid_tier(contact.tier)) return make_error("unknown tier '" + contact.tier + "'");
   if (contact.source.empty()) contact.source = "manual";
+  // A new contact has no silence before its tier: listed_since stays unknown, and it is on
+  // the list until its first touch (logged, imported, or a past one entered by hand).
+  contact.listed_since.reset();
   return in_transaction<int64_t>(*store_, [&]() -> Result<int64_t> {
     auto id = store_->insert_contact(contact);
     if (!id) return id;
@@ -150,6 +153,8 @@ Status Rekindle::update_contact(const Contact& contact, Day today) {
     c.starred = stored->starred;
     c.archived = stored->archived;
     c.snooze_streak = stored->snooze_streak;
+    c.listed_since = stored->listed_since;
+    if (c.tier != stored->tier || c.cadence_days != stored->cadence_days) note_listing_change(*stored, c, today);
     if (Status s = store_->update_contact(c); !s) return s;
     // A new title or company is news a draft may congratulate on (issue 11).
     if (auto change = job_change_between(*stored, c, today))
@@ -182,7 +187,11 @@ Status Rekindle::merge_contacts(int64_t keep_id, int64_t duplicate_id, const Mer
     keep->archived = keep->archived && duplicate->archived;
     if (!keep->cadence_days) keep->cadence_days = duplicate->cadence_days;
     if (!keep->trust) keep->trust = duplicate->trust;
-    if (tier_rank(duplicate->tier) < tier_rank(keep->tier)) keep->tier = duplicate->tier;  // the closer one
+    if (tier_rank(duplicate->tier) < tier_rank(keep->tier)) {
+      keep->tier = duplicate->tier;  // the closer one, listed since the duplicate was
+      keep->listed_since = duplicate->listed_since;
+    }
+    if (has_target_layer(*keep) && !keep->listed_since) keep->listed_since = duplicate->listed_since;
     if (duplicate->connected_on && (!keep->connected_on || *duplicate->connected_on < *keep->connected_on))
       keep->connected_on = duplicate->connected_on;
     // The user's choices, field by field, over the rules above (the stored kept contact is

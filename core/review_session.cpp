@@ -142,6 +142,75 @@ Result<DayDecisions> decisions_on(Store& store, Day day) {
   return out;
 }
 
+namespace {
+
+constexpr const char* kDealtSetting = "dealt_deck";
+
+// "2026-12-01;60;4,9,17": day, contacts on the list, the dealt contacts.
+std::string dealt_text(const DealtDeck& d) {
+  std::string ids;
+  for (const int64_t id : d.contacts) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  return format_iso_day(d.day) + ";" + std::to_string(d.listed) + ";" + ids;
+}
+
+std::optional<DealtDeck> parse_dealt(const std::string& text) {
+  const size_t a = text.find(';');
+  const size_t b = a == std::string::npos ? a : text.find(';', a + 1);
+  if (b == std::string::npos) return std::nullopt;
+  DealtDeck d;
+  const auto day = parse_iso_day(text.substr(0, a));
+  if (!day) return std::nullopt;
+  d.day = *day;
+  auto number = [](const std::string& digits) -> std::optional<int64_t> {
+    if (digits.empty() || digits.size() > 18) return std::nullopt;
+    int64_t n = 0;
+    for (char ch : digits) {
+      if (ch < '0' || ch > '9') return std::nullopt;
+      n = n * 10 + (ch - '0');
+    }
+    return n;
+  };
+  const auto listed = number(text.substr(a + 1, b - a - 1));
+  if (!listed || *listed > std::numeric_limits<int>::max()) return std::nullopt;
+  d.listed = static_cast<int>(*listed);
+  for (size_t at = b + 1; at < text.size();) {
+    size_t end = text.find(',', at);
+    if (end == std::string::npos) end = text.size();
+    const auto id = number(text.substr(at, end - at));
+    if (!id) return std::nullopt;
+    d.contacts.insert(*id);
+    at = end + 1;
+  }
+  return d;
+}
+
+// The dealt deck that still holds on `today` for a network: of that day, with no more
+// contacts on the list than when it was dealt.
+const DealtDeck* holding(const std::optional<DealtDeck>& dealt, Day today, const Network& network) {
+  if (!dealt || dealt->day != today || listed_count(network) > dealt->listed) return nullptr;
+  return &*dealt;
+}
+
+}  // namespace
+
+int listed_count(const Network& network) {
+  // Archived ones count too: archiving a card and undoing it must not deal the deck again.
+  int n = 0;
+  for (const ContactRecord& r : network.contacts)
+    if (has_target_layer(r.contact)) ++n;
+  return n;
+}
+
+Result<std::optional<DealtDeck>> dealt_deck(Store& store, Day day) {
+  auto text = store.setting(kDealtSetting);
+  if (!text) return make_error(text.error());
+  if (!*text) return std::optional<DealtDeck>();
+  auto d = parse_dealt(**text);
+  // A damaged record only costs the fixed count: the deck is dealt again.
+  if (!d || d->day != day) return std::optional<DealtDeck>();
+  return d;
+}
+
 Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit) {
   auto net = load_network(store);
   if (!net) return make_error(net.error());
@@ -149,7 +218,10 @@ Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit) {
   if (!done) return make_error(done.error());
   auto seed = schedule_seed(store);
   if (!seed) return make_error(seed.error());
-  return build_deck(*net, *done, today, limit, *seed);
+  auto dealt = dealt_deck(store, today);
+  if (!dealt) return make_error(dealt.error());
+  const DealtDeck* held = holding(*dealt, today, *net);
+  return build_deck(*net, *done, today, limit, *seed, held ? &held->contacts : nullptr);
 }
 
 Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction direction, SnoozeChoice snooze,
@@ -272,6 +344,9 @@ Result<ReviewSession> ReviewSession::open(Store& store, Day today) {
   auto limit = daily_limit(store);
   if (!limit) return make_error(limit.error());
   session.limit_ = *limit;
+  auto dealt = dealt_deck(store, today);
+  if (!dealt) return make_error(dealt.error());
+  session.dealt_ = std::move(*dealt);
   if (Status s = session.refresh(); !s) return make_error(s.error());
   return session;
 }
@@ -291,11 +366,33 @@ Status ReviewSession::refresh_contact(int64_t contact_id) {
   return rebuild();
 }
 
-Status ReviewSession::rebuild() {
+Status ReviewSession::save_dealt() {
+  const std::string text = dealt_text(*dealt_);
+  auto stored = store_->setting(kDealtSetting);
+  if (!stored) return make_error(last_error_ = stored.error());
+  if (*stored && **stored == text) return Status::success();
+  if (Status s = store_->transaction([&] { return store_->set_setting(kDealtSetting, text); }); !s)
+    return make_error(last_error_ = s.error());
+  return Status::success();
+}
+
+Status ReviewSession::rebuild(bool force_deal) {
   auto done = decisions_on(*store_, today_);
   if (!done) return make_error(last_error_ = done.error());
   done_ = std::move(*done);
-  deck_ = build_deck(network_, done_, today_, limit_, seed_);
+  if (const DealtDeck* held = force_deal ? nullptr : holding(dealt_, today_, network_)) {
+    deck_ = build_deck(network_, done_, today_, limit_, seed_, &held->contacts);
+  } else {
+    // Deal: today's decided cards and the fresh deck are the day's deck from now on.
+    deck_ = build_deck(network_, done_, today_, limit_, seed_);
+    DealtDeck d;
+    d.day = today_;
+    d.listed = listed_count(network_);
+    d.contacts = done_.decided;
+    for (const Card& card : deck_) d.contacts.insert(card.contact_id);
+    dealt_ = std::move(d);
+    if (Status s = save_dealt(); !s) return s;
+  }
   auto sum = summarize(*store_, today_, static_cast<int>(deck_.size()));
   if (!sum) return make_error(last_error_ = sum.error());
   summary_ = *sum;
@@ -334,6 +431,9 @@ Result<std::optional<DecisionOutcome>> ReviewSession::undo() {
   }
   last_error_.clear();
   if (*out) {
+    // The undone card comes back, even one decided on an earlier day.
+    if (dealt_ && dealt_->day == today_ && dealt_->contacts.insert((*out)->contact_id).second)
+      if (Status s = save_dealt(); !s) return make_error(s.error());
     if (Status s = refresh_contact((*out)->contact_id); !s) return make_error(s.error());
   }
   return out;
@@ -348,8 +448,10 @@ Status ReviewSession::set_limit(int limit) {
     last_error_ = s.error();
     return s;
   }
+  const bool raised = limit > limit_;
   limit_ = limit;
-  return rebuild();
+  // A higher limit tops the deck up; a lower one only caps it.
+  return rebuild(raised);
 }
 
 }  // namespace rekindle::core

@@ -25,7 +25,26 @@ Status set_daily_limit(Store& store, int limit);
 // What was decided on a day (who, how many, how many reactivation cards).
 Result<DayDecisions> decisions_on(Store& store, Day day);
 // Today's deck for the day with the given limit (what remains of it after today's decisions).
+// Once a review of the day has dealt its deck, only the dealt cards are left in it (read
+// only: this never deals).
 Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit);
+
+// The deck a day's review dealt: who was in it (decided or not) and how many contacts were on
+// the list (in a layer, not archived) then. Kept in the "dealt_deck" setting so the count
+// holds across screens, restarts and CLI calls. Working through the deck (decisions, undos,
+// snoozes, edits of the people in it) never adds a card: clearing a backlog does not bring
+// in reactivations at 6 of 8. It is dealt again, topped up to the daily limit, only when the
+// user puts more people on their list (sorting the network, a tier given from the pool) or
+// raises the daily limit; an undo puts its card back.
+struct DealtDeck {
+  Day day;
+  int listed = 0;
+  std::set<int64_t> contacts;
+};
+// The day's dealt deck, nullopt when none was dealt on that day (or the record is damaged).
+Result<std::optional<DealtDeck>> dealt_deck(Store& store, Day day);
+// Contacts on the list: in a layer (or with a cadence), archived or not.
+int listed_count(const Network& network);
 
 // One decision as it happened.
 struct DecisionOutcome {
@@ -114,8 +133,12 @@ class ReviewSession {
   // Keeps the error of a failed decision, or refreshes the decided contact's card.
   Result<DecisionOutcome> after_decision(Result<DecisionOutcome> out);
   // Rebuilds the deck and the summary from the loaded network and today's decisions.
-  Status rebuild();
+  // force_deal: deal again (a new daily limit) even when the list did not grow.
+  Status rebuild(bool force_deal = false);
+  // Stores dealt_ as the day's dealt deck.
+  Status save_dealt();
   Store* store_;
+  std::optional<DealtDeck> dealt_;
   Day today_;
   int limit_ = kDefaultDailyLimit;
   uint64_t seed_ = kDefaultSeed;

@@ -20,9 +20,9 @@ namespace rekindle::core {
 // (a decimal number), else kDefaultSeed.
 Result<uint64_t> schedule_seed(Store& store);
 
-// The due day the event log implies: last touch + the fuzzed I(0.9,S), never more than
-// 2·S0 after it; nullopt for a contact never touched (due now, on any day) and for the
-// dormant pool.
+// The due day the event log implies: last real touch + the fuzzed I(0.9,S), never more than
+// 2·S0 after it; nullopt for the dormant pool and for a contact back on the list (no real
+// touch since its tier was given: ready now, dealt by value as the deck has room).
 std::optional<Day> scheduled_due(const Contact& contact, std::span<const Interaction> interactions, uint64_t seed);
 
 // Recomputes and stores a contact's due day from its event log, inside the caller's
@@ -77,14 +77,26 @@ struct Card {
   CardKind kind = CardKind::due;
   double score = 0;               // due: ((1 − R)/0.1)·(0.5 + V); reactivation: V
   double value = 0;               // V
+  double closeness = 0;           // c of the contact's tier
   double warmth = 0;              // W today
-  std::optional<int> days_since;  // since the last touch; nullopt when never touched
+  std::optional<int> days_since;  // since the last touch or the connection; nullopt: no date
+  std::optional<int> days_since_talked;     // since the last real touch; nullopt: never in touch
+  std::optional<int> days_since_connected;  // since the connection date, when known
   std::optional<Day> due;
-  int overdue_days = 0;
+  int overdue_days = 0;          // days past the due day (0 when not due yet or back on the list)
   int snooze_streak = 0;
   bool suggest_rethink = false;  // snoozed 3+ times in a row: longer cadence or archive?
-  std::string reason;            // plain words: "close tie, silent 14 months; overdue by 9 days"
+  bool back_on_list = false;     // given a tier, no touch since: new on the list, not overdue
+  bool starred = false;
+  std::string touch;   // "Last talked 3 weeks ago", "Connected 3 years ago, never in touch since"
+  std::string reason;  // why today, in plain words: "close tie; due 9 days ago"
 };
+
+// "Last talked today", "Last talked 5 days ago", "Last talked 14 months ago".
+std::string last_talked_words(int days);
+// The card's history line: the last real touch, else the connection date (the start of the
+// history, not a conversation), else that nothing is on record.
+std::string touch_words(std::optional<int> days_since_talked, std::optional<int> days_since_connected);
 
 // What was already decided on the deck's day: those contacts are out of today's deck and
 // count against the daily limit and the reactivation slots.
@@ -94,10 +106,21 @@ struct DayDecisions {
   int reactivations = 0;
 };
 
-// Today's deck in order: due cards by priority, then (without a backlog from earlier days)
-// up to 2 reactivations by value, one slot in five drawn from the top 10; at most
-// limit − already decided cards.
-std::vector<Card> build_deck(const Network& network, const DayDecisions& done, Day today, int limit, uint64_t seed);
+// Today's deck in order: due cards by priority; then contacts back on the list (given a
+// tier, not touched since) by the same priority with the cadence counted from the day they
+// joined the list (a network sorted today: by value alone), as many as there is room for
+// after keeping the day's reactivation slots, so a freshly sorted network arrives a deck at
+// a time, best first; then
+// (without a backlog from earlier days) up to 2 reactivations by value, one slot in five
+// drawn from the top 10. At most limit − already decided cards. Ties in value are broken by
+// closeness, by seniority of title, then by a seeded shuffle, never by file order.
+// only_from, when given, keeps the deck to those contacts (a session's dealt cards).
+std::vector<Card> build_deck(const Network& network, const DayDecisions& done, Day today, int limit, uint64_t seed,
+                             const std::set<int64_t>* only_from = nullptr);
+
+// How senior a job title reads, 0 (none) to 3 (founder, partner, C-level, VP, head, director):
+// a tie-break among equal values (Walter et al. 2016: higher status, more useful help).
+int title_seniority(std::string_view title);
 
 // The plain-words reason shown on a card.
 std::string card_reason(const ContactRecord& record, const Card& card, const std::optional<Goal>& goal);

@@ -127,7 +127,14 @@ CREATE TABLE job_changes (
 CREATE INDEX job_changes_contact ON job_changes(contact_id, day);
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1, kMigration2};
+// Migration 3 (words): the day a contact left the dormant pool for a tier, so warmth reads
+// the layer's cadence from then on and a tie given a tier after years of silence is "back on
+// your list", not overdue by years. Existing rows keep NULL: "not known".
+constexpr std::string_view kMigration3 = R"sql(
+ALTER TABLE contacts ADD COLUMN listed_since TEXT;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3};
 
 }  // namespace
 

@@ -6,32 +6,8 @@
 
 namespace rekindle::core {
 
-const char* health_name(Health h) {
-  switch (h) {
-    case Health::warm:
-      return "warm";
-    case Health::cooling:
-      return "cooling";
-    case Health::cold:
-      return "cold";
-    case Health::dormant:
-      return "dormant";
-  }
-  return "dormant";
-}
-
-Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today) {
-  const auto touched = last_touch(contact, interactions);
-  if (!touched || today - *touched >= kDormantDays) return Health::dormant;
-  // A connection date alone is not a relationship: an untouched pool contact is dormant.
-  if (!has_target_layer(contact) && interactions.empty()) return Health::dormant;
-  const double recall = retrievability(today - *touched, replay_stability(contact, interactions));
-  if (recall >= kTargetRetention) return Health::warm;
-  if (recall >= kCoolingRetention) return Health::cooling;
-  return Health::cold;
-}
-
-NetworkStats network_stats(const Network& net, Day today, int streak_days) {
+NetworkStats network_stats(const Network& net, Day today, int streak_days, int daily_limit) {
+  int listed_ready = 0;
   NetworkStats st;
   st.streak_days = streak_days;
   st.reach_outs_by_week.assign(kStatsWeeks, 0);
@@ -70,9 +46,21 @@ NetworkStats network_stats(const Network& net, Day today, int streak_days) {
         break;
     }
     if (has_target_layer(c) && !c.archived) {
-      const int in = c.due ? *c.due - today : 0;  // never scheduled: due now
+      if (back_on_list(c, r.interactions) && (!c.due || *c.due <= today)) {
+        ++listed_ready;  // placed below, at the pace the deck deals them
+        continue;
+      }
+      const int in = c.due ? *c.due - today : 0;
       if (in < kForecastDays) ++st.due_next_14_days[static_cast<size_t>(std::max(0, in))];
     }
+  }
+  // A freshly sorted network is not "60 due today": the deck deals them a day's room at a
+  // time, keeping the reactivation slots.
+  const int pace = std::max(1, daily_limit - kMaxReactivationsPerDay);
+  for (int d = 0; d < kForecastDays && listed_ready > 0; ++d) {
+    const int n = std::min(pace, listed_ready);
+    st.due_next_14_days[static_cast<size_t>(d)] += n;
+    listed_ready -= n;
   }
   return st;
 }
@@ -82,7 +70,9 @@ Result<NetworkStats> compute_stats(Store& store, Day today) {
   if (!net) return make_error(net.error());
   auto streak = review_streak(store, today);
   if (!streak) return make_error(streak.error());
-  return network_stats(*net, today, *streak);
+  auto limit = daily_limit(store);
+  if (!limit) return make_error(limit.error());
+  return network_stats(*net, today, *streak, *limit);
 }
 
 }  // namespace rekindle::core

@@ -13,13 +13,8 @@ namespace rekindle::core {
 inline constexpr int kStatsWeeks = 12;
 inline constexpr int kForecastDays = 14;
 
-enum class Health { warm, cooling, cold, dormant };
-// "warm", "cooling", "cold" or "dormant".
-const char* health_name(Health health);
-
-// Warm while not yet due (R ≥ 0.9), cooling until R falls to 0.8, then cold; dormant when
-// never touched, silent 3+ years, or in the dormant pool with no touch logged.
-Health health_of(const Contact& contact, std::span<const Interaction> interactions, Day today);
+// Health buckets: health_of() and health_name() in core/model.h, by the same warmth W that
+// the card and the contacts list show.
 
 struct NetworkStats {
   int contacts = 0;  // all, archived included: warm + cooling + cold + dormant
@@ -32,8 +27,9 @@ struct NetworkStats {
   int relevant_without_offer = 0;       // relevant to the current goal, nothing to offer yet
 };
 
-// The figures of a network on a day, with the streak computed elsewhere.
-NetworkStats network_stats(const Network& network, Day today, int streak_days);
+// The figures of a network on a day, with the streak computed elsewhere. Contacts back on
+// the list (ready, not due) enter the forecast as the deck deals them: daily_limit − 2 a day.
+NetworkStats network_stats(const Network& network, Day today, int streak_days, int daily_limit = kDefaultDailyLimit);
 // Loads the store and computes the figures for today.
 Result<NetworkStats> compute_stats(Store& store, Day today);
 

@@ -200,7 +200,11 @@ Status Store::dump_table(const std::string& table, std::string& out) {
   if (!count) return make_error(count.error());
   const int64_t n = *count ? columns->int64(0) : 0;
   // Order by every column so the dump does not depend on physical row order.
-  std::string sql = "SELECT * FROM \"" + table + "\" ORDER BY ";
+  std::string sql = "SELECT * FROM \"" + table + "\"";
+  // The review's record of the day's dealt deck is a view of the day, not the user's data:
+  // opening a review writes it, so state comparisons (undo restores everything) skip it.
+  if (table == "settings") sql += " WHERE key <> 'dealt_deck'";
+  sql += " ORDER BY ";
   for (int64_t i = 1; i <= n; ++i) sql += (i > 1 ? ", " : "") + std::to_string(i);
   auto rows = db_->prepare(sql);
   if (!rows) return make_error(rows.error());

@@ -12,7 +12,7 @@ constexpr const char* kContactColumnNames[] = {
     "name",     "given_name", "family_name",  "middle_name",  "name_prefix",  "name_suffix",
     "nickname", "company",    "department",   "title",        "birthday",     "anniversary",
     "notes",    "tier",       "cadence_days", "trust",        "connected_on", "source",
-    "due",      "starred",    "archived",     "snooze_streak"};
+    "due",      "starred",    "archived",     "snooze_streak", "listed_since"};
 constexpr int kContactColumnCount = static_cast<int>(std::size(kContactColumnNames));
 
 // "name, given_name, ..." or, for an UPDATE, "name = ?1, given_name = ?2, ...".
@@ -31,7 +31,7 @@ void bind_contact_columns(Statement& s, const Contact& c) {
   s.bind(9, c.department).bind(10, c.title).bind(11, c.birthday).bind(12, c.anniversary);
   s.bind(13, c.notes).bind(14, c.tier).bind(15, c.cadence_days).bind(16, c.trust);
   s.bind(17, c.connected_on).bind(18, c.source).bind(19, c.due).bind(20, c.starred);
-  s.bind(21, c.archived).bind(22, c.snooze_streak);
+  s.bind(21, c.archived).bind(22, c.snooze_streak).bind(23, c.listed_since);
 }
 
 Contact read_contact_columns(const Statement& s) {
@@ -60,6 +60,7 @@ Contact read_contact_columns(const Statement& s) {
   c.starred = s.int64(i++) != 0;
   c.archived = s.int64(i++) != 0;
   c.snooze_streak = static_cast<int>(s.int64(i++));
+  c.listed_since = parse_optional_day(s.optional_text(i++));
   return c;
 }
 
@@ -246,7 +247,7 @@ Result<std::optional<std::string>> Store::contact_name(int64_t id) {
 Result<std::vector<Contact>> Store::schedule_contacts(std::optional<int64_t> only_id) {
   auto s = db_->prepare(
       "SELECT id, name, company, title, tier, cadence_days, trust, connected_on, due, starred, archived, "
-      "snooze_streak FROM contacts" +
+      "snooze_streak, listed_since FROM contacts" +
       std::string(only_id ? " WHERE id = ?" : "") + " ORDER BY id");
   if (!s) return make_error(s.error());
   if (only_id) s->bind(1, *only_id);
@@ -265,6 +266,7 @@ Result<std::vector<Contact>> Store::schedule_contacts(std::optional<int64_t> onl
     c.starred = row.int64(9) != 0;
     c.archived = row.int64(10) != 0;
     c.snooze_streak = static_cast<int>(row.int64(11));
+    c.listed_since = parse_optional_day(row.optional_text(12));
   });
   if (!st) return make_error(st.error());
   return out;

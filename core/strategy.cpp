@@ -12,6 +12,7 @@ Status edit_contact(Store& store, int64_t contact_id, const ContactEdit& edit, D
   if (!found) return make_error(found.error());
   if (!*found) return make_error("no contact with id " + std::to_string(contact_id));
   Contact c = std::move(**found);
+  const Contact before = c;
   bool schedule_changed = false;
   if (edit.tier) {
     if (!is_valid_tier(*edit.tier)) return make_error("unknown tier '" + *edit.tier + "'");
@@ -32,6 +33,7 @@ Status edit_contact(Store& store, int64_t contact_id, const ContactEdit& edit, D
   for (const auto& tag : edit.add_tags)
     if (!tag.empty() && std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
   if (edit.note && !edit.note->empty()) c.notes += (c.notes.empty() ? "" : "\n\n") + *edit.note;
+  if (schedule_changed) note_listing_change(before, c, today);
   if (Status s = store.update_contact(c); !s) return s;
 
   if (edit.relevance || edit.can_help || edit.offer) {

@@ -72,6 +72,10 @@ TEST_CASE("add schedules a new contact; the dormant pool is not scheduled", "[re
   CHECK_FALSE(contact_of(*store, fresh).due);
   for (Day d : {today - 400, today, today + 30}) CHECK(ids_of(deck_on(*store, d)) == std::vector<int64_t>{fresh});
   const auto known = add_contact(*store, {"Known", "regular", day("2026-02-01")}, today);
+  // MODEL.md: the connection date is not a conversation, so it gives no due day; the first
+  // real touch does.
+  CHECK_FALSE(contact_of(*store, known).due);
+  rekindle::test::log_touch(*store, known, day("2026-02-01"));
   const auto due = contact_of(*store, known).due;
   REQUIRE(due);
   const auto range = fuzz_range(90);
@@ -183,14 +187,27 @@ TEST_CASE("deck order: more overdue first at equal value, more valuable first at
 }
 
 TEST_CASE("a formerly close tie silent for years comes before a formerly weak one", "[review]") {
+  // MODEL.md: the connection date is not a conversation, so "formerly close" needs a real
+  // touch; four silent years later neither is "overdue by years" (past a whole cadence).
   auto store = memory_store();
   const auto weak = add_contact(*store, {"Weak", "wider", day("2020-01-01")}, day("2020-01-01"));
   const auto strong = add_contact(*store, {"Strong", "close", day("2020-01-01")}, day("2020-01-01"));
+  rekindle::test::log_touch(*store, weak, day("2020-01-01"));
+  rekindle::test::log_touch(*store, strong, day("2020-01-01"));
   const auto deck = deck_on(*store, day("2024-01-01"));
   REQUIRE(deck.size() == 2);
   CHECK(deck[0].contact_id == strong);
   CHECK(deck[1].contact_id == weak);
-  CHECK_THAT(deck[0].reason, Catch::Contains("was close, now dormant 4 years"));
+  CHECK(deck[0].reason == "close tie, meant to be monthly, silent 4 years");
+  // Never in touch at all: both are back on the list, the closer one first by value.
+  auto store2 = memory_store();
+  const auto weak2 = add_contact(*store2, {"Weak", "wider", day("2020-01-01")}, day("2020-01-01"));
+  const auto strong2 = add_contact(*store2, {"Strong", "close", day("2020-01-01")}, day("2020-01-01"));
+  const auto deck2 = deck_on(*store2, day("2024-01-01"));
+  REQUIRE(deck2.size() == 2);
+  CHECK(deck2[0].contact_id == strong2);
+  CHECK(deck2[1].contact_id == weak2);
+  CHECK(deck2[0].reason == "back on your list as a close tie");
 }
 
 TEST_CASE("reasons in plain words", "[review]") {
@@ -211,9 +228,9 @@ TEST_CASE("reasons in plain words", "[review]") {
   REQUIRE(store->transaction([&] { return store->upsert_goal_link({id, goal_id, "high", "", "an intro"}); }).ok());
   const auto deck = deck_on(*store, day("2025-03-15"));
   REQUIRE(deck.size() == 1);
-  CHECK_THAT(deck[0].reason, Catch::Contains("close tie, silent 14 months"));
-  CHECK_THAT(deck[0].reason, Catch::Contains("relevant to goal: move into product management"));
-  CHECK_THAT(deck[0].reason, Catch::Contains("overdue by"));
+  // Connected, never in touch (MODEL.md): on the list, not "silent" or "overdue".
+  CHECK(deck[0].reason == "back on your list as a close tie; relevant to goal: move into product management");
+  CHECK(deck[0].touch == "Connected 14 months ago, never in touch since");
   // Goal relevance and an offer raise the value.
   CHECK(deck[0].value > value_score(ValueInputs{0, kDefaultTrust, deck[0].value, 0, 0, 0.75}) - 1);  // sanity
   auto store2 = memory_store();
@@ -225,10 +242,11 @@ TEST_CASE("reasons in plain words", "[review]") {
 
   auto store3 = memory_store();
   const auto overdue = add_contact(*store3, {"Overdue", "regular", day("2025-09-01")}, day("2025-09-01"));
+  rekindle::test::log_touch(*store3, overdue, day("2025-09-01"));
   const Day today = *contact_of(*store3, overdue).due + 9;
   const auto deck3 = deck_on(*store3, today);
   REQUIRE(deck3.size() == 1);
-  CHECK_THAT(deck3[0].reason, Catch::Contains("overdue by 9 days"));
+  CHECK(deck3[0].reason == "regular contact; due 9 days ago");
 }
 
 TEST_CASE("the deck never exceeds N; reactivations at most 2 and none during a backlog", "[review]") {
@@ -247,7 +265,11 @@ TEST_CASE("the deck never exceeds N; reactivations at most 2 and none during a b
   for (int i = 0; i < 5; ++i) CHECK(deck[static_cast<size_t>(i)].kind == CardKind::due);
   CHECK(deck[5].kind == CardKind::reactivation);
   // A backlog from earlier days: no reactivations.
-  for (int i = 0; i < 12; ++i) add_contact(*store, {"Backlog" + std::to_string(i), "close", today - 200}, today - 200);
+  // (A real touch 200 days ago: a connection date alone is not one, MODEL.md.)
+  for (int i = 0; i < 12; ++i) {
+    const auto id = add_contact(*store, {"Backlog" + std::to_string(i), "close", today - 200}, today - 200);
+    rekindle::test::log_touch(*store, id, today - 200);
+  }
   for (int limit : {1, 5, 10, 20, 50}) {
     deck = deck_on(*store, today, limit);
     CHECK(static_cast<int>(deck.size()) == std::min(limit, 17));
@@ -775,14 +797,19 @@ TEST_CASE("a cadence set by hand schedules the contact, even in the dormant pool
                 return reschedule_contact(*store, id, today);
               })
               .ok());
+  // Connected 20 days ago, never in touch (MODEL.md: not a touch): on the list now, as a
+  // due card that is back on the list; the first real touch starts the cadence.
+  CHECK_FALSE(contact_of(*store, id).due);
+  const auto deck = deck_on(*store, today);
+  REQUIRE(deck.size() == 1);
+  CHECK(deck[0].kind == CardKind::due);
+  CHECK(deck[0].back_on_list);
+  rekindle::test::log_touch(*store, id, today - 20);
   const auto due = contact_of(*store, id).due;
   REQUIRE(due);
   const auto r = fuzz_range(12);
   CHECK(*due - (today - 20) >= r.low);
   CHECK(*due - (today - 20) <= r.high);
-  const auto deck = deck_on(*store, today);
-  REQUIRE(deck.size() == 1);
-  CHECK(deck[0].kind == CardKind::due);
 }
 
 TEST_CASE("undoing a swipe after a touch was logged keeps the touch's schedule", "[review]") {
