@@ -160,7 +160,8 @@ void DuplicateIndex::add(const Contact& c, int64_t id) {
       urls_.emplace(key, id);
       kinds.url = true;
     }
-  if (!trim(c.name).empty()) names_.emplace(name_key(c), id);
+  // A name alone identifies no one (two "Ann Lee"s): only name and company together do.
+  if (!trim(c.name).empty() && !trim(c.company).empty()) names_.emplace(name_key(c), id);
 }
 
 std::optional<int64_t> DuplicateIndex::find(const Contact& c) const {
@@ -180,7 +181,7 @@ std::optional<int64_t> DuplicateIndex::find(const Contact& c) const {
       if (auto it = urls_.find(key); it != urls_.end()) return it->second;
       incoming.url = true;
     }
-  if (trim(c.name).empty()) return std::nullopt;
+  if (trim(c.name).empty() || trim(c.company).empty()) return std::nullopt;
   auto it = names_.find(name_key(c));
   if (it == names_.end()) return std::nullopt;
   // Two "Ann Lee"s with different e-mail addresses are two people.

@@ -29,8 +29,8 @@ std::string profile_url_key(std::string_view url);
 bool merge_contact(Contact& into, const Contact& from);
 
 // Finds the stored contact an incoming one duplicates: same e-mail, else same phone, else
-// same profile URL, else the exact same name and company when the two have no conflicting
-// e-mails, phones or profile URLs.
+// same profile URL, else the exact same name and (non-empty) company when the two have no
+// conflicting e-mails, phones or profile URLs. A name without a company never matches.
 class DuplicateIndex {
  public:
   // Indexes (or re-indexes after a merge) a contact under every key it has.
