@@ -180,6 +180,16 @@ const std::map<std::string, std::string, std::less<>>& localised_headers() {
         {"calle del trabajo", "business street"},   {"calle del domicilio", "home street"},
         {"calle de residencia", "home street"},     {"otra calle", "other street"},
     };
+    // French names the place in brackets: "Ville (bureau)", "Code postal (domicile)".
+    for (const auto& [place, english] : {std::pair<const char*, const char*>{"bureau", "business"},
+                                         {"domicile", "home"}, {"autre", "other"}}) {
+      const std::string p = std::string(" (") + place + ")";
+      const std::string e = english;
+      names["ville" + p] = e + " city";
+      names["dép/région" + p] = e + " state";
+      names["code postal" + p] = e + " postal code";
+      names["pays/région" + p] = e + " country/region";
+    }
     for (const auto& [local, english] : kStreets) {
       names[local] = english;
       for (const char* n : {" 2", " 3"}) names[std::string(local) + n] = std::string(english) + n;
@@ -506,7 +516,7 @@ void add_value(std::vector<LabeledValue>& list, std::string value, std::string l
 
 // Adds an address as readable text, its structure kept for the export (see vcard_reader.h).
 void add_address(Contact& c, const AddressParts& parts, const std::string& label, bool preferred) {
-  const std::string text = address_text(parts);
+  const std::string text = address_one_line(address_text(parts));  // Street 2 and 3 on the same line
   if (text.empty()) return;
   add_value(c.addresses, text, label, preferred);
   if (!address_has_structure(parts)) return;
@@ -600,8 +610,19 @@ void apply_group(Contact& c, const std::string& group, const GroupCells& g) {
     if (label == "anniversary" && c.anniversary.empty()) c.anniversary = normalise_date_text(g.value);
     else if (label == "birthday" && c.birthday.empty()) c.birthday = normalise_date_text(g.value);
     else if (!g.value.empty()) keep_in_notes(c, label.empty() ? "Event" : capitalised(label), g.value);
+  } else if (kind == "im" && !g.value.empty()) {
+    // "Skype: ann.lee": the service names the account better than its label.
+    std::string service;
+    std::vector<std::pair<std::string, std::string>> rest;
+    for (const auto& cell : g.other) {
+      if (lower_ascii(cell.first).ends_with("- service") && service.empty()) service = cell.second;
+      else rest.push_back(cell);
+    }
+    keep_in_notes(c, service.empty() ? "IM" : service, g.value);
+    for (const auto& [column_name, value] : rest) keep_in_notes(c, column_name, value);
+    return;
   } else if (!g.value.empty()) {
-    // Relations, IM accounts, custom fields: "Spouse: Ann", "Skype: ann.lee", "Team: Blue".
+    // Relations, custom fields: "Spouse: Ann", "Team: Blue".
     const std::string name = kind == "custom field" ? "" : capitalised(kind);
     std::string label = trim(g.label);
     if (label.starts_with("* ")) label = trim(label.substr(2));

@@ -920,10 +920,17 @@ std::string derive_display_name(const Contact& c) {
 std::string address_text(const AddressParts& parts) {
   std::string out;
   for (const std::string& part : parts) {
-    for (std::string_view piece : split_outside_quotes(part, '\n')) {
-      piece = trim(piece);
-      if (!piece.empty()) out += (out.empty() ? "" : ", ") + std::string(piece);
-    }
+    const std::string_view piece = trim(part);
+    if (!piece.empty()) out += (out.empty() ? "" : ", ") + std::string(piece);
+  }
+  return out;
+}
+
+std::string address_one_line(std::string_view text) {
+  std::string out;
+  for (std::string_view piece : split_outside_quotes(text, '\n')) {
+    piece = trim(piece);
+    if (!piece.empty()) out += (out.empty() ? "" : ", ") + std::string(piece);
   }
   return out;
 }
@@ -950,7 +957,7 @@ std::optional<AddressParts> address_structure(const Contact& contact, std::strin
     const auto components = components_of(*line, kAddressParts);
     AddressParts parts;
     for (size_t i = 0; i < kAddressParts; ++i) parts[i] = components[i];
-    if (address_text(parts) == trim(text)) return parts;
+    if (address_one_line(address_text(parts)) == address_one_line(text)) return parts;
   }
   return std::nullopt;
 }

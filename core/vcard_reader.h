@@ -41,9 +41,11 @@ std::string derive_display_name(const Contact& contact);
 inline constexpr size_t kAddressParts = 7;
 using AddressParts = std::array<std::string, kAddressParts>;
 
-// An address as Contact::addresses keeps it, readable on one line: the non-empty components
-// (each line of a multi-line one) in ADR order, joined by ", ".
+// An address as the vCard reader keeps it in Contact::addresses: the non-empty components in
+// ADR order, joined by ", " (a component's own line breaks kept).
 std::string address_text(const AddressParts& parts);
+// The same text on one line: its lines joined by ", " (as the CSV importer keeps addresses).
+std::string address_one_line(std::string_view text);
 
 // Contact::addresses holds readable text; each structured address read from a file also
 // leaves this line in extra_properties, "X-REKINDLE-ADR:" and the seven components escaped
@@ -55,7 +57,7 @@ bool address_has_structure(const AddressParts& parts);
 bool is_address_structure_line(std::string_view line);
 
 // The structure of the address whose readable text is text: the contact's
-// X-REKINDLE-ADR line that reads as that same text, or nullopt (an address typed or edited
+// X-REKINDLE-ADR line that reads as that same text (line breaks aside), or nullopt (an address typed or edited
 // by hand, whose text is then the whole street).
 std::optional<AddressParts> address_structure(const Contact& contact, std::string_view text);
 
