@@ -515,8 +515,12 @@ void add_value(std::vector<LabeledValue>& list, std::string value, std::string l
 }
 
 // Adds an address as readable text, its structure kept for the export (see vcard_reader.h).
-void add_address(Contact& c, const AddressParts& parts, const std::string& label, bool preferred) {
-  const std::string text = address_one_line(address_text(parts));  // Street 2 and 3 on the same line
+void add_address(Contact& c, const AddressParts& lines, const std::string& label, bool preferred) {
+  // Street 2 and 3 (and a formatted address's lines) go on one line, in the structure too,
+  // so that a vCard export read back gives the very same address.
+  AddressParts parts;
+  for (size_t i = 0; i < parts.size(); ++i) parts[i] = address_one_line(lines[i]);
+  const std::string text = address_text(parts);
   if (text.empty()) return;
   add_value(c.addresses, text, label, preferred);
   if (!address_has_structure(parts)) return;
@@ -782,6 +786,9 @@ Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::
   for (const auto& [group, cells] : groups) apply_group(c, group, cells);
   for (const auto& [column_name, value] : kept) keep_in_notes(c, column_name, value);
   for (const auto& key : address_order) add_address(c, addresses[key].second, addresses[key].first, false);
+  // Address structures first, as the vCard export of this contact reads back.
+  std::stable_partition(c.extra_properties.begin(), c.extra_properties.end(),
+                        [](const std::string& line) { return is_address_structure_line(line); });
   if (c.birthday.empty() && all_digits(birth_month) && all_digits(birth_day)) {
     const int m = to_int(birth_month), d = to_int(birth_day);
     if (all_digits(birth_year)) {

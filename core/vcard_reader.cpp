@@ -882,6 +882,9 @@ std::optional<ParsedRecord> read_card(const std::vector<PhysicalLine>& lines, si
   }
   Contact& c = state.record.contact;
   c.connected_on = state.connected;
+  // Address structures first, as a written card (ADR before the verbatim lines) reads back.
+  std::stable_partition(c.extra_properties.begin(), c.extra_properties.end(),
+                        [](const std::string& line) { return is_address_structure_line(line); });
   // The preferred e-mail first (PREF=1 before PREF=2 before none); otherwise file order.
   if (c.emails.size() > 1) {
     state.email_rank.resize(c.emails.size(), kNoPreference);

@@ -102,7 +102,7 @@ TEST_CASE("Fidelity 2: Outlook's full column set, every column read or kept, and
   CHECK(c.addresses[0].label == "work");
   const auto parts = address_structure(c, c.addresses[0].value);
   REQUIRE(parts.has_value());
-  CHECK((*parts)[2] == "1101 Kitchawan Rd\nRoute 134");
+  CHECK((*parts)[2] == "1101 Kitchawan Rd, Route 134");
   CHECK((*parts)[3] == "Yorktown Heights");
   CHECK((*parts)[4] == "NY");
   CHECK((*parts)[5] == "10598");
