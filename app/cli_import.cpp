@@ -35,13 +35,16 @@ nlohmann::json report_json(const core::ImportReport& report) {
   for (const auto& f : report.files) {
     nlohmann::json skipped = nlohmann::json::array();
     for (const auto& s : f.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
+    nlohmann::json notes = nlohmann::json::array();
+    for (const auto& n : f.notes) notes.push_back({{"line", n.line}, {"note", n.text}});
     files.push_back({{"file", f.file},
                      {"format", f.format},
                      {"added", f.added},
                      {"updated", f.updated},
                      {"unchanged", f.unchanged},
                      {"duplicates", f.duplicates},
-                     {"skipped", std::move(skipped)}});
+                     {"skipped", std::move(skipped)},
+                     {"notes", std::move(notes)}});
   }
   return {{"files", std::move(files)},     {"added", report.added},           {"updated", report.updated},
           {"unchanged", report.unchanged}, {"duplicates", report.duplicates}, {"skipped", report.skipped},
@@ -55,6 +58,10 @@ void print_report(const core::ImportReport& report) {
     if (f.duplicates) std::printf(" (%d duplicates merged)", f.duplicates);
     std::printf("\n");
     for (const auto& s : f.skipped) std::printf("  skipped %s:%d: %s\n", f.file.c_str(), s.line, s.reason.c_str());
+    for (const auto& n : f.notes) {
+      if (n.line > 0) std::printf("  note %s:%d: %s\n", f.file.c_str(), n.line, n.text.c_str());
+      else std::printf("  note %s: %s\n", f.file.c_str(), n.text.c_str());
+    }
   }
   std::printf("%s: %d added, %d updated, %d unchanged, %d skipped in %.2f s\n",
               report.dry_run ? "Dry run, nothing stored" : "Imported", report.added, report.updated, report.unchanged,

@@ -68,6 +68,23 @@ bool fill(std::optional<T>& into, const std::optional<T>& from) {
 
 std::string name_key(const Contact& c) { return trim(c.name) + '\x1f' + trim(c.company); }
 
+// Everything a contact with no e-mail, phone, profile URL or company says about the person:
+// two such records are the same only when they say exactly the same (the same file imported
+// twice), never because they share a name.
+std::string content_key(const Contact& c) {
+  std::string key;
+  for (const std::string* field : {&c.name, &c.given_name, &c.family_name, &c.middle_name, &c.name_prefix,
+                                   &c.name_suffix, &c.nickname, &c.department, &c.title, &c.birthday,
+                                   &c.anniversary, &c.notes})
+    key += trim(*field) + '\x1f';
+  for (const auto* list : {&c.emails, &c.phones, &c.urls, &c.addresses}) {
+    for (const LabeledValue& v : *list) key += v.value + '\x1e';
+    key += '\x1f';
+  }
+  for (const std::string& tag : c.tags) key += tag + '\x1e';
+  return key;
+}
+
 }  // namespace
 
 std::string email_key(std::string_view email) { return lower_ascii(trim(email)); }
@@ -160,7 +177,9 @@ void DuplicateIndex::add(const Contact& c, int64_t id) {
       urls_.emplace(key, id);
       kinds.url = true;
     }
-  if (!trim(c.name).empty()) names_.emplace(name_key(c), id);
+  // A name alone identifies no one (two "Ann Lee"s): only name and company together do.
+  if (!trim(c.name).empty() && !trim(c.company).empty()) names_.emplace(name_key(c), id);
+  if (!kinds.email && !kinds.phone && !kinds.url && trim(c.company).empty()) contents_.emplace(content_key(c), id);
 }
 
 std::optional<int64_t> DuplicateIndex::find(const Contact& c) const {
@@ -180,6 +199,12 @@ std::optional<int64_t> DuplicateIndex::find(const Contact& c) const {
       if (auto it = urls_.find(key); it != urls_.end()) return it->second;
       incoming.url = true;
     }
+  if (trim(c.company).empty()) {
+    // Nothing identifies the person: only the very same record is a duplicate.
+    if (incoming.email || incoming.phone || incoming.url) return std::nullopt;
+    auto same = contents_.find(content_key(c));
+    return same == contents_.end() ? std::nullopt : std::optional<int64_t>(same->second);
+  }
   if (trim(c.name).empty()) return std::nullopt;
   auto it = names_.find(name_key(c));
   if (it == names_.end()) return std::nullopt;

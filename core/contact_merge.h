@@ -29,8 +29,9 @@ std::string profile_url_key(std::string_view url);
 bool merge_contact(Contact& into, const Contact& from);
 
 // Finds the stored contact an incoming one duplicates: same e-mail, else same phone, else
-// same profile URL, else the exact same name and company when the two have no conflicting
-// e-mails, phones or profile URLs.
+// same profile URL, else the exact same name and (non-empty) company when the two have no
+// conflicting e-mails, phones or profile URLs. A name without a company never matches: a
+// contact with no key and no company is a duplicate only of one that says exactly the same.
 class DuplicateIndex {
  public:
   // Indexes (or re-indexes after a merge) a contact under every key it has.
@@ -43,6 +44,7 @@ class DuplicateIndex {
     bool email = false, phone = false, url = false;
   };
   std::map<std::string, int64_t> emails_, phones_, urls_, names_;
+  std::map<std::string, int64_t> contents_;  // contacts with no key and no company, by all they say
   std::map<int64_t, Kinds> kinds_;
 };
 

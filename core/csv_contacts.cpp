@@ -8,6 +8,7 @@
 
 #include "core/csv_reader.h"
 #include "core/text_encoding.h"
+#include "core/vcard_reader.h"
 
 namespace rekindle::core {
 namespace {
@@ -81,6 +82,129 @@ int to_int(std::string_view s) {
   return v;
 }
 
+// ---- localised headers ---------------------------------------------------------------------
+
+// Outlook writes its CSV header in the language of the installation. These are the German,
+// French and Spanish names of the columns (as Outlook 2010 and later write them, lower case),
+// with the English name each stands for; columns we keep only as notes need no entry, since
+// they are kept under the name the file gives them.
+const std::map<std::string, std::string, std::less<>>& localised_headers() {
+  static const std::map<std::string, std::string, std::less<>> kNames = [] {
+    std::map<std::string, std::string, std::less<>> names = {
+        // German
+        {"anrede", "title"}, {"vorname", "first name"}, {"weitere vornamen", "middle name"},
+        {"zweiter vorname", "middle name"}, {"nachname", "last name"}, {"namenszusatz", "suffix"},
+        {"firma", "company"}, {"abteilung", "department"}, {"position", "job title"},
+        {"telefon assistent", "assistant's phone"}, {"fax geschäftlich", "business fax"},
+        {"telefon geschäftlich", "business phone"}, {"telefon geschäftlich 2", "business phone 2"},
+        {"rückmeldung", "callback"}, {"autotelefon", "car phone"}, {"telefon firma", "company main phone"},
+        {"fax privat", "home fax"}, {"telefon privat", "home phone"}, {"telefon privat 2", "home phone 2"},
+        {"mobiltelefon", "mobile phone"}, {"mobiltelefon 2", "mobile phone 2"}, {"weiteres fax", "other fax"},
+        {"weiteres telefon", "other phone"}, {"haupttelefon", "primary phone"}, {"funktelefon", "radio phone"},
+        {"telefon für hörbehinderte", "tty/tdd phone"},
+        {"e-mail-adresse", "e-mail address"}, {"e-mail-typ", "e-mail type"},
+        {"e-mail: angezeigter name", "e-mail display name"}, {"e-mail 2: adresse", "e-mail 2 address"},
+        {"e-mail 2: typ", "e-mail 2 type"}, {"e-mail 2: angezeigter name", "e-mail 2 display name"},
+        {"e-mail 3: adresse", "e-mail 3 address"}, {"e-mail 3: typ", "e-mail 3 type"},
+        {"e-mail 3: angezeigter name", "e-mail 3 display name"},
+        {"geburtstag", "birthday"}, {"jahrestag", "anniversary"}, {"kategorien", "categories"},
+        {"notizen", "notes"}, {"webseite", "web page"}, {"initialen", "initials"},
+        {"postfach geschäftlich", "business po box"}, {"postfach privat", "home po box"},
+        {"weiteres postfach", "other po box"},
+        {"ort geschäftlich", "business city"}, {"region geschäftlich", "business state"},
+        {"bundesland/kanton geschäftlich", "business state"}, {"postleitzahl geschäftlich", "business postal code"},
+        {"land/region geschäftlich", "business country/region"},
+        {"ort privat", "home city"}, {"region privat", "home state"}, {"bundesland/kanton privat", "home state"},
+        {"postleitzahl privat", "home postal code"}, {"land/region privat", "home country/region"},
+        {"weiterer ort", "other city"}, {"weitere region", "other state"},
+        {"weiteres/r bundesland/kanton", "other state"}, {"weitere postleitzahl", "other postal code"},
+        {"weiteres/e land/region", "other country/region"},
+        // French
+        {"titre", "title"}, {"prénom", "first name"}, {"deuxième prénom", "middle name"}, {"nom", "last name"},
+        {"suffixe", "suffix"}, {"société", "company"}, {"service", "department"}, {"fonction", "job title"},
+        {"téléphone de l'assistant(e)", "assistant's phone"}, {"télécopie (bureau)", "business fax"},
+        {"téléphone (bureau)", "business phone"}, {"téléphone 2 (bureau)", "business phone 2"},
+        {"rappel", "callback"}, {"téléphone (voiture)", "car phone"}, {"téléphone société", "company main phone"},
+        {"télécopie (domicile)", "home fax"}, {"téléphone (domicile)", "home phone"},
+        {"téléphone 2 (domicile)", "home phone 2"}, {"rnis", "isdn"}, {"tél. mobile", "mobile phone"},
+        {"télécopie (autre)", "other fax"}, {"téléphone (autre)", "other phone"},
+        {"récepteur de radiomessagerie", "pager"}, {"téléphone principal", "primary phone"},
+        {"radio téléphone", "radio phone"}, {"téléphone tdd/tty", "tty/tdd phone"}, {"télex", "telex"},
+        {"adresse de messagerie", "e-mail address"}, {"type de messagerie", "e-mail type"},
+        {"nom complet de l'adresse de messagerie", "e-mail display name"},
+        {"adresse de messagerie 2", "e-mail 2 address"}, {"type de messagerie 2", "e-mail 2 type"},
+        {"nom complet de l'adresse de messagerie 2", "e-mail 2 display name"},
+        {"adresse de messagerie 3", "e-mail 3 address"}, {"type de messagerie 3", "e-mail 3 type"},
+        {"nom complet de l'adresse de messagerie 3", "e-mail 3 display name"},
+        {"anniversaire", "birthday"}, {"anniversaire de mariage ou fête", "anniversary"},
+        {"catégories", "categories"}, {"page web", "web page"}, {"initiales", "initials"},
+        {"b.p. professionnelle", "business po box"}, {"boîte postale du domicile", "home po box"},
+        {"autre boîte postale", "other po box"},
+        // Spanish
+        {"tratamiento", "title"}, {"nombre", "first name"}, {"segundo nombre", "middle name"},
+        {"apellidos", "last name"}, {"sufijo", "suffix"}, {"organización", "company"}, {"compañía", "company"},
+        {"departamento", "department"}, {"puesto", "job title"},
+        {"teléfono del asistente", "assistant's phone"}, {"fax del trabajo", "business fax"},
+        {"teléfono del trabajo", "business phone"}, {"teléfono del trabajo 2", "business phone 2"},
+        {"devolución de llamada", "callback"}, {"teléfono del automóvil", "car phone"},
+        {"número de centralita de la organización", "company main phone"}, {"fax particular", "home fax"},
+        {"particular", "home phone"}, {"particular 2", "home phone 2"}, {"rdsi", "isdn"},
+        {"teléfono móvil", "mobile phone"}, {"móvil", "mobile phone"}, {"otro fax", "other fax"},
+        {"otro teléfono", "other phone"}, {"localizador", "pager"}, {"teléfono principal", "primary phone"},
+        {"radioteléfono", "radio phone"}, {"número de teletipo", "tty/tdd phone"}, {"télex", "telex"},
+        {"dirección de correo electrónico", "e-mail address"}, {"tipo de correo electrónico", "e-mail type"},
+        {"nombre de pantalla de correo electrónico", "e-mail display name"},
+        {"dirección de correo electrónico 2", "e-mail 2 address"}, {"tipo de correo electrónico 2", "e-mail 2 type"},
+        {"nombre de pantalla de correo electrónico 2", "e-mail 2 display name"},
+        {"dirección de correo electrónico 3", "e-mail 3 address"},
+        {"dirección del correo electrónico 3", "e-mail 3 address"}, {"tipo de correo electrónico 3", "e-mail 3 type"},
+        {"nombre de pantalla de correo electrónico 3", "e-mail 3 display name"},
+        {"cumpleaños", "birthday"}, {"aniversario", "anniversary"}, {"categorías", "categories"},
+        {"notas", "notes"}, {"página web", "web page"}, {"iniciales", "initials"},
+        {"apartado postal de la dirección del trabajo", "business po box"},
+        {"apartado postal de la dirección personal", "home po box"}, {"otro apartado postal", "other po box"},
+        {"ciudad de trabajo", "business city"}, {"provincia o estado de trabajo", "business state"},
+        {"código postal del trabajo", "business postal code"}, {"país o región del trabajo", "business country/region"},
+        {"ciudad de residencia", "home city"}, {"ciudad del domicilio", "home city"},
+        {"provincia o estado de residencia", "home state"}, {"estado/provincia del domicilio", "home state"},
+        {"código postal de residencia", "home postal code"}, {"código postal del domicilio", "home postal code"},
+        {"país o región de residencia", "home country/region"}, {"país/región del domicilio", "home country/region"},
+        {"otra ciudad", "other city"}, {"otra provincia o estado", "other state"},
+        {"otro código postal", "other postal code"}, {"otro país o región", "other country/region"},
+    };
+    // Street columns come in threes ("Straße geschäftlich 2", "Rue (bureau) 3").
+    const std::pair<const char*, const char*> kStreets[] = {
+        {"straße geschäftlich", "business street"}, {"straße privat", "home street"},
+        {"weitere straße", "other street"},         {"rue (bureau)", "business street"},
+        {"rue (domicile)", "home street"},          {"rue (autre)", "other street"},
+        {"calle del trabajo", "business street"},   {"calle del domicilio", "home street"},
+        {"calle de residencia", "home street"},     {"otra calle", "other street"},
+    };
+    // French names the place in brackets: "Ville (bureau)", "Code postal (domicile)".
+    for (const auto& [place, english] : {std::pair<const char*, const char*>{"bureau", "business"},
+                                         {"domicile", "home"}, {"autre", "other"}}) {
+      const std::string p = std::string(" (") + place + ")";
+      const std::string e = english;
+      names["ville" + p] = e + " city";
+      names["dép/région" + p] = e + " state";
+      names["code postal" + p] = e + " postal code";
+      names["pays/région" + p] = e + " country/region";
+    }
+    for (const auto& [local, english] : kStreets) {
+      names[local] = english;
+      for (const char* n : {" 2", " 3"}) names[std::string(local) + n] = std::string(english) + n;
+    }
+    return names;
+  }();
+  return kNames;
+}
+
+// The English (normalised) name of a normalised header; names in no other language, as they are.
+std::string canonical_header(const std::string& h) {
+  if (auto it = localised_headers().find(h); it != localised_headers().end()) return it->second;
+  return h;
+}
+
 // ---- dialect recognition -------------------------------------------------------------------
 
 using HeaderSet = std::set<std::string>;
@@ -97,8 +221,9 @@ bool mentions(const HeaderSet& h, std::initializer_list<std::string_view> words)
 }
 
 // The dialect a header row belongs to, or "" when it is not a contact CSV header.
-std::string classify_header(const std::vector<std::string>& names) {
-  HeaderSet h(names.begin(), names.end());
+std::string classify_header(const std::vector<std::string>& raw_names) {
+  HeaderSet h;
+  for (const std::string& name : raw_names) h.insert(canonical_header(name));
   const bool first_last = has_any(h, {"first name", "last name"});
   if (first_last && h.count("connected on")) return "linkedin";
   // Our own CSV export, or another app's with plain list columns.
@@ -111,43 +236,16 @@ std::string classify_header(const std::vector<std::string>& names) {
   if (first_last && has_any(h, {"e-mail address", "business phone", "mobile phone", "home phone", "job title",
                                 "categories", "company", "e-mail display name"}))
     return "outlook";
+  // An Outlook file whose only name-like column is the e-mail address (a list of addresses).
+  if (h.count("e-mail address") &&
+      has_any(h, {"e-mail type", "e-mail display name", "e-mail 2 address", "business phone", "mobile phone",
+                  "categories", "company", "job title", "notes"}))
+    return "outlook";
   const bool named =
       first_last || has_any(h, {"name", "full name", "display name", "given name", "family name", "first", "last"});
   if (named && mentions(h, {"email", "e-mail", "phone", "mobile"})) return "csv";
   return "";
 }
-
-struct Header {
-  char delimiter = ',';
-  size_t index = 0;  // position of the header in the records
-  std::vector<std::string> names;  // normalised
-  std::string dialect;
-};
-
-// The fields of a header record; a header written as one quoted field holding every name
-// (some Outlook versions) is split again.
-std::vector<std::string> header_names(const CsvRecord& record, char delimiter) {
-  std::vector<std::string> raw = record.fields;
-  if (raw.size() == 1 && raw[0].find(delimiter) != std::string::npos) {
-    auto inner = read_csv(raw[0], delimiter);
-    if (!inner.empty()) raw = inner[0].fields;
-  }
-  std::vector<std::string> names;
-  for (const auto& r : raw) names.push_back(normalise_header(r));
-  return names;
-}
-
-std::optional<Header> find_header(const std::vector<CsvRecord>& records, char delimiter) {
-  for (size_t i = 0; i < records.size() && i < kHeaderSearchRecords; ++i) {
-    if (!records[i].problem.empty()) continue;
-    auto names = header_names(records[i], delimiter);
-    std::string dialect = classify_header(names);
-    if (!dialect.empty()) return Header{delimiter, i, std::move(names), std::move(dialect)};
-  }
-  return std::nullopt;
-}
-
-constexpr char kDelimiters[] = {',', ';', '\t'};
 
 // ---- column mapping ------------------------------------------------------------------------
 
@@ -155,6 +253,9 @@ enum class Target {
   kIgnore, kName, kGiven, kMiddle, kFamily, kPrefix, kSuffix, kNickname, kCompany, kDepartment, kTitle,
   kBirthday, kAnniversary, kNotes, kTags, kConnectedOn, kEmail, kPhone, kUrl, kAddressPart,
   kBirthYear, kBirthMonth, kBirthDay, kGroup, kAddress,
+  kKeep,       // no field of its own: kept in the notes as "Column: value"
+  kRedundant,  // repeats other columns (Outlook's "E-mail Type"): left out, and the report says so
+  kPhotoUrl,   // Google's "Photo": the URL of the picture
 };
 
 struct Column {
@@ -173,6 +274,53 @@ Column column(Target target, std::string label = {}, bool preferred = false) {
   c.preferred = preferred;
   return c;
 }
+
+struct Header {
+  char delimiter = ',';
+  size_t index = 0;  // position of the header in the records
+  std::vector<std::string> names;  // normalised
+  std::string dialect;
+  std::vector<std::string> raw;  // as the file writes them, for notes and the report
+};
+
+// The fields of a header record; a header written as one quoted field holding every name
+// (some Outlook versions) is split again.
+std::vector<std::string> header_fields(const CsvRecord& record, char delimiter) {
+  std::vector<std::string> raw = record.fields;
+  if (raw.size() == 1 && raw[0].find(delimiter) != std::string::npos) {
+    auto inner = read_csv(raw[0], delimiter);
+    if (!inner.empty()) raw = inner[0].fields;
+  }
+  for (auto& r : raw) r = trim(r);
+  return raw;
+}
+
+Column classify_column(const std::string& h, const std::string& dialect);
+
+// The header row: the first of the first records whose names make a contact CSV header, or,
+// when the caller names the dialect (--format outlook), the first row with a column of that
+// dialect that identifies a person (a name or an e-mail address).
+std::optional<Header> find_header(const std::vector<CsvRecord>& records, char delimiter,
+                                  std::string_view forced = {}) {
+  for (size_t i = 0; i < records.size() && i < kHeaderSearchRecords; ++i) {
+    if (!records[i].problem.empty()) continue;
+    std::vector<std::string> raw = header_fields(records[i], delimiter);
+    std::vector<std::string> names;
+    for (const auto& r : raw) names.push_back(normalise_header(r));
+    std::string dialect = classify_header(names);
+    if (dialect.empty() && !forced.empty()) {
+      for (const std::string& name : names) {
+        const Target t = classify_column(canonical_header(name), std::string(forced)).target;
+        if (t == Target::kName || t == Target::kGiven || t == Target::kFamily || t == Target::kEmail)
+          dialect = std::string(forced);
+      }
+    }
+    if (!dialect.empty()) return Header{delimiter, i, std::move(names), std::move(dialect), std::move(raw)};
+  }
+  return std::nullopt;
+}
+
+constexpr char kDelimiters[] = {',', ';', '\t'};
 
 const std::map<std::string, Target, std::less<>>& simple_columns() {
   static const std::map<std::string, Target, std::less<>> kColumns = {
@@ -257,6 +405,9 @@ std::optional<Column> address_column(const std::string& h) {
       {"address 2", kAdrStreet},    {"city", kAdrCity},        {"state", kAdrRegion},    {"postal code", kAdrCode},
       {"zipcode", kAdrCode},        {"zip code", kAdrCode},    {"zip", kAdrCode},        {"country/region", kAdrCountry},
       {"country", kAdrCountry},     {"po box", kAdrPoBox},     {"address po box", kAdrPoBox},
+      {"address street", kAdrStreet}, {"address city", kAdrCity}, {"address state", kAdrRegion},
+      {"region", kAdrRegion},       {"address postal code", kAdrCode}, {"address country/region", kAdrCountry},
+      {"address country", kAdrCountry}, {"province", kAdrRegion},
   };
   for (const char* where : {"business", "work", "home", "other"}) {
     const std::string prefix = std::string(where) + " ";
@@ -266,7 +417,8 @@ std::optional<Column> address_column(const std::string& h) {
       if (rest == name) {
         Column c = column(Target::kAddressPart);
         c.label = where == std::string("other") ? "" : label_word(where);
-        c.group = where;
+        // "Business Street" and "Work City" are parts of one address, never two.
+        c.group = label_word(where);
         c.part = part;
         return c;
       }
@@ -289,16 +441,32 @@ std::optional<Column> numbered_group_column(const std::string& h) {
   return c;
 }
 
+// Columns that only repeat what other columns say (Outlook's "E-mail Type" is SMTP or EX,
+// its "E-mail Display Name" the name and address again, "File As" and "Initials" are made
+// from the name), and our own CSV export's scheduling state, which an import recomputes.
+bool is_redundant_column(const std::string& h) {
+  static const std::set<std::string, std::less<>> kRedundant = {
+      "e-mail type", "e-mail 2 type", "e-mail 3 type", "e-mail display name", "e-mail 2 display name",
+      "e-mail 3 display name", "file as", "initials", "id", "tier", "cadence days", "trust", "last touch", "due",
+      "warmth", "starred", "archived", "source"};
+  return kRedundant.count(h) > 0;
+}
+
 Column classify_column(const std::string& h, const std::string& dialect) {
   // Outlook's "Title" is the name prefix (Mr., Dr.); its job title is "Job Title".
   if (dialect == "outlook" && h == "title") return column(Target::kPrefix);
+  // Thunderbird's first web page is the work one, the second the home one.
+  if (dialect == "thunderbird" && h == "web page 1") return column(Target::kUrl, "work");
+  if (dialect == "thunderbird" && h == "web page 2") return column(Target::kUrl, "home");
+  if (dialect == "google" && h == "photo") return column(Target::kPhotoUrl);
   if (auto it = simple_columns().find(h); it != simple_columns().end()) return column(it->second);
   if (auto c = email_column(h)) return *c;
   if (auto c = url_column(h)) return *c;
   if (auto c = numbered_group_column(h)) return *c;
   if (auto c = phone_column(h)) return *c;
   if (auto c = address_column(h)) return *c;
-  return column(Target::kIgnore);
+  if (is_redundant_column(h)) return column(Target::kRedundant);
+  return column(Target::kKeep);
 }
 
 // ---- values --------------------------------------------------------------------------------
@@ -315,15 +483,6 @@ std::string normalise_date_text(const std::string& text) {
   return text;
 }
 
-// An address as the contact keeps it (the same as the vCard reader): the non-empty ADR
-// components in order, one line, joined by ", ".
-std::string adr_value(const std::array<std::string, kAdrParts>& parts) {
-  std::vector<std::string> pieces;
-  for (const std::string& part : parts)
-    for (const std::string& line : split(part, "\n")) pieces.push_back(line);
-  return join(pieces, ", ");
-}
-
 // Google labels: "* Work" marks the primary entry; "Mobile" is vCard's "cell".
 void read_label(std::string text, std::string* label, bool* preferred) {
   text = trim(text);
@@ -333,15 +492,41 @@ void read_label(std::string text, std::string* label, bool* preferred) {
   if (*label == "other") label->clear();
 }
 
-bool has_value(const std::vector<LabeledValue>& list, const std::string& value) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const LabeledValue& v) { return lower_ascii(v.value) == lower_ascii(value); });
-}
 
+// Adds a value; the same value again (one number as "Business Phone" and "Business Fax")
+// gives its label words to the first, so one value keeps every type it was given.
 void add_value(std::vector<LabeledValue>& list, std::string value, std::string label, bool preferred) {
   value = trim(value);
-  if (value.empty() || has_value(list, value)) return;
-  list.push_back({std::move(value), std::move(label), preferred, ""});
+  if (value.empty()) return;
+  for (LabeledValue& existing : list) {
+    if (lower_ascii(existing.value) != lower_ascii(value)) continue;
+    const auto have = split(existing.label, ",");
+    for (const std::string& word : split(label, ","))
+      if (!word.empty() && std::find(have.begin(), have.end(), word) == have.end())
+        existing.label += (existing.label.empty() ? "" : ",") + word;
+    existing.preferred = existing.preferred || preferred;
+    return;
+  }
+  LabeledValue item;
+  item.value = std::move(value);
+  item.label = std::move(label);
+  item.preferred = preferred;
+  list.push_back(std::move(item));
+}
+
+// Adds an address as readable text, its structure kept for the export (see vcard_reader.h).
+void add_address(Contact& c, const AddressParts& lines, const std::string& label, bool preferred) {
+  // Street 2 and 3 (and a formatted address's lines) go on one line, in the structure too,
+  // so that a vCard export read back gives the very same address.
+  AddressParts parts;
+  for (size_t i = 0; i < parts.size(); ++i) parts[i] = address_one_line(lines[i]);
+  const std::string text = address_text(parts);
+  if (text.empty()) return;
+  add_value(c.addresses, text, label, preferred);
+  if (!address_has_structure(parts)) return;
+  const std::string structure = address_structure_line(parts);
+  if (std::find(c.extra_properties.begin(), c.extra_properties.end(), structure) == c.extra_properties.end())
+    c.extra_properties.push_back(structure);
 }
 
 void add_email(Contact& c, const std::string& value, const std::string& label, bool preferred) {
@@ -357,14 +542,18 @@ void add_url(Contact& c, const std::string& value, std::string label) {
 }
 
 void add_tags(Contact& c, const std::string& text, const std::string& dialect) {
-  // Outlook separates categories with ';', Google with " ::: ".
-  auto parts = dialect == "outlook" ? split(text, ";") : split(text, kMultiValueSeparator);
-  for (std::string tag : parts) {
-    if (tag.starts_with("* ")) tag = trim(tag.substr(2));
-    if (tag.starts_with("System Group: ")) tag = trim(tag.substr(14));
-    // Google's catch-all system groups say nothing about the person.
-    if (tag.empty() || tag == "myContacts" || tag == "My Contacts") continue;
-    if (std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
+  // Google separates labels with " ::: ", Outlook categories with ';' (or ',', as other
+  // apps write them); every entry is kept, "My Contacts" too.
+  (void)dialect;
+  for (const std::string& group : split(text, kMultiValueSeparator)) {
+    for (const std::string& list : split(group, ";")) {
+      for (std::string tag : split(list, ",")) {
+        if (tag.starts_with("* ")) tag = trim(tag.substr(2));
+        if (tag.starts_with("System Group: ")) tag = trim(tag.substr(14));
+        if (tag.empty()) continue;
+        if (std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
+      }
+    }
   }
 }
 
@@ -373,7 +562,20 @@ struct GroupCells {
   std::string label, value, formatted;
   std::array<std::string, kAdrParts> adr;
   std::string org_name, org_title, org_department;
+  std::vector<std::pair<std::string, std::string>> other;  // (column as written, value) with no field
 };
+
+// Adds "Label: value" to the notes: what a column holds that has no field of its own.
+void keep_in_notes(Contact& c, const std::string& label, const std::string& value) {
+  const std::string line = label + ": " + value;
+  if (c.notes.find(line) != std::string::npos) return;
+  c.notes += (c.notes.empty() ? "" : "\n") + line;
+}
+
+std::string capitalised(std::string text) {
+  if (!text.empty()) text[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[0])));
+  return text;
+}
 
 void apply_group(Contact& c, const std::string& group, const GroupCells& g) {
   const std::string kind = group.substr(0, group.rfind(' '));
@@ -394,12 +596,12 @@ void apply_group(Contact& c, const std::string& group, const GroupCells& g) {
   } else if (kind == "address") {
     std::array<std::string, kAdrParts> adr = g.adr;
     const bool any_part = std::any_of(adr.begin(), adr.end(), [](const std::string& s) { return !s.empty(); });
-    if (!any_part) adr[kAdrStreet] = g.formatted;  // split into lines by adr_value
+    if (!any_part) adr[kAdrStreet] = g.formatted;  // split into lines by address_text
     if (std::any_of(adr.begin(), adr.end(), [](const std::string& s) { return !s.empty(); })) {
       std::string label;
       bool preferred = false;
       label_at(0, &label, &preferred);
-      add_value(c.addresses, adr_value(adr), label, preferred);
+      add_address(c, adr, label, preferred);
     }
   } else if (kind == "organization") {
     if (c.company.empty()) c.company = g.org_name;
@@ -410,11 +612,31 @@ void apply_group(Contact& c, const std::string& group, const GroupCells& g) {
     bool preferred = false;
     label_at(0, &label, &preferred);
     if (label == "anniversary" && c.anniversary.empty()) c.anniversary = normalise_date_text(g.value);
-    if (label == "birthday" && c.birthday.empty()) c.birthday = normalise_date_text(g.value);
+    else if (label == "birthday" && c.birthday.empty()) c.birthday = normalise_date_text(g.value);
+    else if (!g.value.empty()) keep_in_notes(c, label.empty() ? "Event" : capitalised(label), g.value);
+  } else if (kind == "im" && !g.value.empty()) {
+    // "Skype: ann.lee": the service names the account better than its label.
+    std::string service;
+    std::vector<std::pair<std::string, std::string>> rest;
+    for (const auto& cell : g.other) {
+      if (lower_ascii(cell.first).ends_with("- service") && service.empty()) service = cell.second;
+      else rest.push_back(cell);
+    }
+    keep_in_notes(c, service.empty() ? "IM" : service, g.value);
+    for (const auto& [column_name, value] : rest) keep_in_notes(c, column_name, value);
+    return;
+  } else if (!g.value.empty()) {
+    // Relations, custom fields: "Spouse: Ann", "Team: Blue".
+    const std::string name = kind == "custom field" ? "" : capitalised(kind);
+    std::string label = trim(g.label);
+    if (label.starts_with("* ")) label = trim(label.substr(2));
+    keep_in_notes(c, label.empty() ? (name.empty() ? "Custom field" : name) : capitalised(label), g.value);
   }
+  for (const auto& [column_name, value] : g.other) keep_in_notes(c, column_name, value);
 }
 
-void set_group_cell(GroupCells& g, const std::string& sub, const std::string& value) {
+void set_group_cell(GroupCells& g, const std::string& sub, const std::string& value,
+                    const std::string& column_name) {
   static const std::map<std::string, int, std::less<>> kAdrSubs = {
       {"street", kAdrStreet}, {"city", kAdrCity},         {"region", kAdrRegion}, {"postal code", kAdrCode},
       {"country", kAdrCountry}, {"po box", kAdrPoBox},   {"extended address", 1}};
@@ -425,6 +647,7 @@ void set_group_cell(GroupCells& g, const std::string& sub, const std::string& va
   else if (sub == "title") g.org_title = value;
   else if (sub == "department") g.org_department = value;
   else if (auto it = kAdrSubs.find(sub); it != kAdrSubs.end()) g.adr[static_cast<size_t>(it->second)] = value;
+  else g.other.emplace_back(column_name, value);  // "Organization 1 - Symbol", "IM 1 - Service"
 }
 
 // A readable name from a LinkedIn profile URL: ".../in/jane-doe-1a2b3c/" -> "Jane Doe".
@@ -443,12 +666,28 @@ std::string name_from_profile_url(const std::string& url) {
   return name.empty() ? url : name;
 }
 
-std::string compose_name(const Contact& c) {
-  return join({c.name_prefix, c.given_name, c.middle_name, c.family_name, c.name_suffix}, " ");
+// The display name from the name parts; honorifics (Dr., Ms., Jr., PhD) stay in their own
+// fields, so that the name sorts, searches and gives initials by the person's names.
+std::string compose_name(const Contact& c) { return join({c.given_name, c.middle_name, c.family_name}, " "); }
+
+// A display name the file wrote with the honorifics it also gives apart ("Dr. Ann Lee" with
+// Title "Dr."): the honorifics come off.
+void strip_honorifics(Contact& c) {
+  if (!c.name_prefix.empty() && c.name.starts_with(c.name_prefix + " ") && c.name.size() > c.name_prefix.size() + 1)
+    c.name = trim(c.name.substr(c.name_prefix.size() + 1));
+  if (!c.name_suffix.empty()) {
+    for (const std::string& tail : {", " + c.name_suffix, " " + c.name_suffix}) {
+      if (c.name.size() > tail.size() && c.name.ends_with(tail)) {
+        c.name = trim(c.name.substr(0, c.name.size() - tail.size()));
+        break;
+      }
+    }
+  }
 }
 
 // Gives the contact a display name; false when nothing identifies the person.
 bool settle_name(Contact& c, const std::string& dialect) {
+  strip_honorifics(c);
   if (!c.name.empty()) return true;
   c.name = compose_name(c);
   if (!c.name.empty()) return true;
@@ -465,7 +704,9 @@ bool all_empty(const std::vector<std::string>& fields) {
 }
 
 // Turns one data row into a contact, or a reason why it cannot be one.
-Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::vector<Column>& columns) {
+// used[i] is set when column i (one kept in the notes or left out) held a value, for the report.
+Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::vector<Column>& columns,
+                         std::vector<char>& used) {
   if (!row.problem.empty()) return make_error(row.problem);
   if (all_empty(row.fields)) return make_error("empty row");
   if (row.fields.size() > columns.size()) {
@@ -480,12 +721,26 @@ Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::
   std::map<std::string, std::pair<std::string, std::array<std::string, kAdrParts>>> addresses;
   std::vector<std::string> address_order;
   std::string birth_year, birth_month, birth_day;
+  std::vector<std::pair<std::string, std::string>> kept;  // notes lines, after the notes proper
   for (size_t i = 0; i < row.fields.size() && i < columns.size(); ++i) {
     const Column& col = columns[i];
     const std::string value = trim(row.fields[i]);
     if (value.empty() || col.target == Target::kIgnore) continue;
     switch (col.target) {
       case Target::kIgnore: break;
+      case Target::kKeep:
+        // Outlook fills columns nobody set with their defaults: those say nothing.
+        if (is_zero_date(value) || lower_ascii(value) == "normal" || lower_ascii(value) == "false" ||
+            lower_ascii(value) == "unspecified")
+          break;
+        kept.emplace_back(header.raw[i], value);
+        used[i] = 1;
+        break;
+      case Target::kRedundant: used[i] = 1; break;
+      case Target::kPhotoUrl:
+        // Kept as the vCard property it is, so the export and photo_uri() know it.
+        c.extra_properties.push_back("PHOTO;VALUE=uri:" + value);
+        break;
       case Target::kName: if (c.name.empty()) c.name = value; break;
       case Target::kGiven: c.given_name = value; break;
       case Target::kMiddle: c.middle_name = value; break;
@@ -517,7 +772,7 @@ Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::
       case Target::kBirthYear: birth_year = value; break;
       case Target::kBirthMonth: birth_month = value; break;
       case Target::kBirthDay: birth_day = value; break;
-      case Target::kGroup: set_group_cell(groups[col.group], col.sub, value); break;
+      case Target::kGroup: set_group_cell(groups[col.group], col.sub, value, header.raw[i]); break;
       case Target::kAddressPart: {
         if (!addresses.count(col.group)) address_order.push_back(col.group);
         auto& [label, parts] = addresses[col.group];
@@ -529,7 +784,11 @@ Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::
     }
   }
   for (const auto& [group, cells] : groups) apply_group(c, group, cells);
-  for (const auto& key : address_order) add_value(c.addresses, adr_value(addresses[key].second), addresses[key].first, false);
+  for (const auto& [column_name, value] : kept) keep_in_notes(c, column_name, value);
+  for (const auto& key : address_order) add_address(c, addresses[key].second, addresses[key].first, false);
+  // Address structures first, as the vCard export of this contact reads back.
+  std::stable_partition(c.extra_properties.begin(), c.extra_properties.end(),
+                        [](const std::string& line) { return is_address_structure_line(line); });
   if (c.birthday.empty() && all_digits(birth_month) && all_digits(birth_day)) {
     const int m = to_int(birth_month), d = to_int(birth_day);
     if (all_digits(birth_year)) {
@@ -620,19 +879,36 @@ Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view d
     header = find_header(records, delimiter);
     if (header) break;
   }
+  if (!header && !dialect.empty()) {
+    for (char delimiter : kDelimiters) {
+      records = read_csv(text, delimiter);
+      header = find_header(records, delimiter, dialect);
+      if (header) break;
+    }
+  }
   if (!header)
     return make_error("no contact CSV header (a row with columns such as First Name, Last Name, E-mail) "
                       "in the first " + std::to_string(kHeaderSearchRecords) + " lines");
   if (!dialect.empty()) header->dialect = std::string(dialect);
   std::vector<Column> columns;
-  for (const auto& name : header->names) columns.push_back(classify_column(name, header->dialect));
+  bool seen_title = false;
+  for (const auto& name : header->names) {
+    std::string english = canonical_header(name);
+    // French Outlook writes "Titre" twice: the honorific first, the job title second.
+    if (header->dialect == "outlook" && english == "title") {
+      if (seen_title && name != "title") english = "job title";
+      seen_title = true;
+    }
+    columns.push_back(classify_column(english, header->dialect));
+  }
+  std::vector<char> used(columns.size(), 0);
 
   ParseOutput out;
   out.format = header->dialect;
   const size_t total = records.size();
   for (size_t i = header->index + 1; i < total; ++i) {
     if (progress && i % kProgressEvery == 0 && !progress(i, total)) return make_error("cancelled");
-    auto contact = read_row(records[i], *header, columns);
+    auto contact = read_row(records[i], *header, columns, used);
     if (!contact) {
       out.skipped.push_back({records[i].line, contact.error()});
       continue;
@@ -640,6 +916,20 @@ Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view d
     out.records.push_back(ParsedRecord{std::move(*contact), records[i].line, {}, {}});
   }
   if (progress && !progress(total, total)) return make_error("cancelled");
+  // Nothing is dropped without a word: say where the columns without a field of their own went.
+  std::vector<std::string> kept, left_out;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (!used[i]) continue;
+    (columns[i].target == Target::kKeep ? kept : left_out).push_back(header->raw[i]);
+  }
+  if (!kept.empty())
+    out.notes.push_back({header->index < records.size() ? records[header->index].line : 0,
+                         "kept in each contact's notes, as these columns have no field of their own: " +
+                             join(kept, ", ")});
+  if (!left_out.empty())
+    out.notes.push_back({header->index < records.size() ? records[header->index].line : 0,
+                         "not imported, as they repeat other columns or Rekindle's own schedule: " +
+                             join(left_out, ", ")});
   return out;
 }
 

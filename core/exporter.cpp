@@ -19,6 +19,7 @@
 #include "core/model.h"
 #include "core/text_encoding.h"
 #include "core/url_encoding.h"
+#include "core/vcard_reader.h"
 #include "core/vcard_writer.h"
 
 namespace rekindle::core {
@@ -123,6 +124,16 @@ std::string export_json(const Snapshot& snap, Day today) {
     json item = contact_detail_json(c, warmth_on(c, xs, today), last_touch(c, xs), xs, links_of(snap, c.id));
     // "Every field": the photo itself too, not only its presence.
     if (c.photo) item["photo"] = {{"mime", c.photo->mime}, {"base64", base64_encode(c.photo->bytes)}};
+    if (const std::string uri = photo_uri(c); !uri.empty()) item["photo_uri"] = uri;
+    // Addresses read from files keep their components apart, as ADR has them.
+    for (size_t i = 0; i < c.addresses.size(); ++i) {
+      if (const auto parts = address_structure(c, c.addresses[i].value)) {
+        item["addresses"][i]["parts"] = {{"po_box", (*parts)[0]},   {"extended", (*parts)[1]},
+                                         {"street", (*parts)[2]},   {"locality", (*parts)[3]},
+                                         {"region", (*parts)[4]},   {"postal_code", (*parts)[5]},
+                                         {"country", (*parts)[6]}};
+      }
+    }
     contacts.push_back(std::move(item));
   }
   json doc = {{"format", "rekindle"},

@@ -30,10 +30,19 @@ struct SkippedRecord {
   std::string reason;
 };
 
+// Something read but not kept where the user might expect it, or left out with a reason, while
+// the record itself was imported: "line 12: the photo is not valid base64; left out". One
+// line, for the user; line is 0 when it concerns the whole file (CSV columns kept as notes).
+struct ImportNote {
+  int line = 0;
+  std::string text;
+};
+
 struct ParseOutput {
   std::string format;  // "vcard", "linkedin", "google", "outlook", "thunderbird"
   std::vector<ParsedRecord> records;
   std::vector<SkippedRecord> skipped;
+  std::vector<ImportNote> notes;  // nothing is lost silently: see ImportNote
 };
 
 // Progress of a long parse or import: done out of total (bytes or records).

@@ -270,6 +270,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
       file.file = sources[f].name;
       file.format = parsed[f].format;
       file.skipped = parsed[f].skipped;
+      file.notes = parsed[f].notes;
       for (const ParsedRecord& record : parsed[f].records) {
         if (++done % kStoreProgressEvery == 0 &&
             !tick(kParseShare + done * (kImportProgressTotal - kParseShare) / std::max<size_t>(total_records, 1)))

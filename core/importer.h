@@ -30,6 +30,7 @@ struct ImportFileReport {
   std::string format;
   int added = 0, updated = 0, unchanged = 0, duplicates = 0;
   std::vector<SkippedRecord> skipped;
+  std::vector<ImportNote> notes;  // what was kept elsewhere or left out of imported records
 };
 
 struct ImportReport {

@@ -1,14 +1,19 @@
 #include "core/text_encoding.h"
 
+#include <iconv.h>
+
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
+#include <vector>
 
 namespace rekindle::core {
 namespace {
 
-// Upper halves (0x80..0xFF) of the single-byte charsets we read, as Unicode code points.
-// Generated from the Unicode mapping tables; undefined bytes map to themselves.
+// Upper half (0x80..0xFF) of windows-1252, the one legacy table kept by hand: it is the fast
+// path for the most common legacy charset; every other charset goes through iconv.
+// Generated from the Unicode mapping table; undefined bytes map to themselves.
 // clang-format off
 constexpr std::array<uint16_t, 128> kWindows1252 = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -29,40 +34,9 @@ constexpr std::array<uint16_t, 128> kWindows1252 = {
     0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x00FD, 0x00FE, 0x00FF,
 };
 
-constexpr std::array<uint16_t, 128> kWindows1250 = {
-    0x20AC, 0x0081, 0x201A, 0x0083, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x0088, 0x2030, 0x0160, 0x2039, 0x015A, 0x0164, 0x017D, 0x0179,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x0098, 0x2122, 0x0161, 0x203A, 0x015B, 0x0165, 0x017E, 0x017A,
-    0x00A0, 0x02C7, 0x02D8, 0x0141, 0x00A4, 0x0104, 0x00A6, 0x00A7,
-    0x00A8, 0x00A9, 0x015E, 0x00AB, 0x00AC, 0x00AD, 0x00AE, 0x017B,
-    0x00B0, 0x00B1, 0x02DB, 0x0142, 0x00B4, 0x00B5, 0x00B6, 0x00B7,
-    0x00B8, 0x0105, 0x015F, 0x00BB, 0x013D, 0x02DD, 0x013E, 0x017C,
-    0x0154, 0x00C1, 0x00C2, 0x0102, 0x00C4, 0x0139, 0x0106, 0x00C7,
-    0x010C, 0x00C9, 0x0118, 0x00CB, 0x011A, 0x00CD, 0x00CE, 0x010E,
-    0x0110, 0x0143, 0x0147, 0x00D3, 0x00D4, 0x0150, 0x00D6, 0x00D7,
-    0x0158, 0x016E, 0x00DA, 0x0170, 0x00DC, 0x00DD, 0x0162, 0x00DF,
-    0x0155, 0x00E1, 0x00E2, 0x0103, 0x00E4, 0x013A, 0x0107, 0x00E7,
-    0x010D, 0x00E9, 0x0119, 0x00EB, 0x011B, 0x00ED, 0x00EE, 0x010F,
-    0x0111, 0x0144, 0x0148, 0x00F3, 0x00F4, 0x0151, 0x00F6, 0x00F7,
-    0x0159, 0x016F, 0x00FA, 0x0171, 0x00FC, 0x00FD, 0x0163, 0x02D9,
-};
-
-// ISO-8859-2 shares 0xC0..0xFF with windows-1250; only 0x80..0xBF differ.
-constexpr std::array<uint16_t, 64> kIso8859_2Low = {
-    0x0080, 0x0081, 0x0082, 0x0083, 0x0084, 0x0085, 0x0086, 0x0087,
-    0x0088, 0x0089, 0x008A, 0x008B, 0x008C, 0x008D, 0x008E, 0x008F,
-    0x0090, 0x0091, 0x0092, 0x0093, 0x0094, 0x0095, 0x0096, 0x0097,
-    0x0098, 0x0099, 0x009A, 0x009B, 0x009C, 0x009D, 0x009E, 0x009F,
-    0x00A0, 0x0104, 0x02D8, 0x0141, 0x00A4, 0x013D, 0x015A, 0x00A7,
-    0x00A8, 0x0160, 0x015E, 0x0164, 0x0179, 0x00AD, 0x017D, 0x017B,
-    0x00B0, 0x0105, 0x02DB, 0x0142, 0x00B4, 0x013E, 0x015B, 0x02C7,
-    0x00B8, 0x0161, 0x015F, 0x0165, 0x017A, 0x02DD, 0x017E, 0x017C,
-};
-
 // clang-format on
 
-enum class Charset { kUtf8, kLatin1, kLatin9, kIso8859_2, kWindows1250, kWindows1252 };
+enum class Charset { kUtf8, kLatin1, kWindows1252 };
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -77,65 +51,77 @@ std::string charset_key(std::string_view name) {
   return key;
 }
 
-std::optional<Charset> lookup_charset(std::string_view name) {
+// The charsets with a fast path of their own; the rest are iconv's.
+std::optional<Charset> fast_charset(std::string_view name) {
   const std::string key = charset_key(name);
   if (key == "utf8" || key == "usascii" || key == "ascii" || key == "ansix3.41968" || key == "646" || key == "us")
     return Charset::kUtf8;
   if (key == "iso88591" || key == "latin1" || key == "l1" || key == "iso885911987" || key == "cp819" || key == "ibm819")
     return Charset::kLatin1;
-  if (key == "iso885915" || key == "latin9" || key == "latin0") return Charset::kLatin9;
-  if (key == "iso88592" || key == "latin2" || key == "l2") return Charset::kIso8859_2;
-  if (key == "windows1250" || key == "cp1250" || key == "win1250" || key == "xcp1250") return Charset::kWindows1250;
   if (key == "windows1252" || key == "cp1252" || key == "win1252" || key == "xcp1252" || key == "ansi")
     return Charset::kWindows1252;
   return std::nullopt;
 }
 
-char32_t latin9_code_point(unsigned char byte) {
-  switch (byte) {
-    case 0xA4:
-      return 0x20AC;
-    case 0xA6:
-      return 0x0160;
-    case 0xA8:
-      return 0x0161;
-    case 0xB4:
-      return 0x017D;
-    case 0xB8:
-      return 0x017E;
-    case 0xBC:
-      return 0x0152;
-    case 0xBD:
-      return 0x0153;
-    case 0xBE:
-      return 0x0178;
-    default:
-      return byte;
-  }
-}
-
-char32_t code_point_in(Charset charset, unsigned char byte) {
-  if (byte < 0x80) return byte;
-  switch (charset) {
-    case Charset::kLatin1:
-      return byte;
-    case Charset::kLatin9:
-      return latin9_code_point(byte);
-    case Charset::kIso8859_2:
-      return byte < 0xC0 ? kIso8859_2Low[byte - 0x80] : kWindows1250[byte - 0x80];
-    case Charset::kWindows1250:
-      return kWindows1250[byte - 0x80];
-    case Charset::kWindows1252:
-    case Charset::kUtf8:
-      break;
-  }
-  return kWindows1252[byte - 0x80];
-}
-
 std::string single_byte_to_utf8(std::string_view bytes, Charset charset) {
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 4);
-  for (char c : bytes) append_utf8(out, code_point_in(charset, static_cast<unsigned char>(c)));
+  for (char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    append_utf8(out, byte < 0x80 || charset == Charset::kLatin1 ? byte : kWindows1252[byte - 0x80]);
+  }
+  return out;
+}
+
+// Spellings writers use that iconv does not know by that name.
+std::string iconv_name(std::string_view name) {
+  std::string trimmed;
+  for (char c : name)
+    if (c != '"' && c != ' ') trimmed += c;
+  const std::string key = charset_key(trimmed);
+  if (key == "sjis" || key == "xsjis" || key == "shiftjis" || key == "mskanji") return "SHIFT_JIS";
+  if (key == "xeucjp") return "EUC-JP";
+  if (key == "ks_c_5601-1987" || key == "ksc56011987") return "CP949";
+  if (key == "xmaccyrillic") return "MAC-CYRILLIC";
+  if (key.starts_with("xmac") || key == "macintosh" || key == "xmacroman") return "MACINTOSH";
+  if (key == "gb2312" || key == "xgbk") return "GBK";  // GBK is a superset writers rely on
+  return trimmed;
+}
+
+// Converts with glibc's iconv (part of libc, no extra dependency); bytes the charset does not
+// define become U+FFFD one at a time, so a damaged value still reads. nullopt when iconv does
+// not know the charset.
+std::optional<std::string> iconv_to_utf8(std::string_view bytes, std::string_view charset) {
+  const std::string name = iconv_name(charset);
+  if (name.empty()) return std::nullopt;
+  iconv_t cd = iconv_open("UTF-8", name.c_str());
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  std::vector<char> input(bytes.begin(), bytes.end());
+  char* in = input.data();
+  size_t in_left = input.size();
+  char buffer[4096];
+  while (in_left > 0) {
+    char* to = buffer;
+    size_t to_left = sizeof buffer;
+    const size_t result = iconv(cd, &in, &in_left, &to, &to_left);
+    out.append(buffer, static_cast<size_t>(to - buffer));
+    if (result != static_cast<size_t>(-1)) continue;
+    if (errno == E2BIG) continue;
+    // EILSEQ (a byte the charset does not define) or EINVAL (a sequence cut short): one
+    // replacement character for the offending byte, then on with the rest.
+    append_utf8(out, 0xFFFD);
+    ++in;
+    --in_left;
+    iconv(cd, nullptr, nullptr, nullptr, nullptr);  // back to the initial shift state
+  }
+  // Flush a stateful encoding (ISO-2022-JP) back to its initial state.
+  char* to = buffer;
+  size_t to_left = sizeof buffer;
+  iconv(cd, nullptr, nullptr, &to, &to_left);
+  out.append(buffer, static_cast<size_t>(to - buffer));
+  iconv_close(cd);
   return out;
 }
 
@@ -219,10 +205,11 @@ std::string windows1252_to_utf8(std::string_view bytes) { return single_byte_to_
 std::string latin1_to_utf8(std::string_view bytes) { return single_byte_to_utf8(bytes, Charset::kLatin1); }
 
 std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_view charset) {
-  const auto known = lookup_charset(charset);
-  if (!known) return std::nullopt;
-  if (*known == Charset::kUtf8) return utf8_or_legacy(bytes);
-  return single_byte_to_utf8(bytes, *known);
+  if (const auto fast = fast_charset(charset)) {
+    if (*fast == Charset::kUtf8) return utf8_or_legacy(bytes);
+    return single_byte_to_utf8(bytes, *fast);
+  }
+  return iconv_to_utf8(bytes, charset);
 }
 
 std::string utf8_or_legacy(std::string_view bytes) {

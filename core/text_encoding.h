@@ -23,10 +23,11 @@ std::string windows1252_to_utf8(std::string_view bytes);
 // ISO-8859-1 to UTF-8 (every byte is the code point of the same value).
 std::string latin1_to_utf8(std::string_view bytes);
 
-// Converts bytes in the named charset (case-insensitive: utf-8, us-ascii, iso-8859-1,
-// iso-8859-2, iso-8859-15, windows-1250, windows-1252 and common aliases) to UTF-8.
-// Bytes declared UTF-8 or ASCII that are not valid UTF-8 fall back to windows-1252.
-// nullopt when the charset is unknown.
+// Converts bytes in the named charset to UTF-8: utf-8/us-ascii, iso-8859-1 and windows-1252
+// (and their aliases, case-insensitive) on fast paths of our own, every other charset glibc's
+// iconv knows (shift_jis, big5, koi8-r, iso-8859-2, windows-1250...) through iconv, where a
+// byte the charset does not define becomes U+FFFD. Bytes declared UTF-8 or ASCII that are
+// not valid UTF-8 fall back to windows-1252. nullopt when the charset is unknown.
 std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_view charset);
 
 // Bytes that are valid UTF-8 are returned as they are; anything else is read as

@@ -206,6 +206,13 @@ std::vector<LogicalLine> unfold_card(const std::vector<PhysicalLine>& lines, siz
     const std::string_view text = lines[i].text;
     if (trim(text).empty()) {
       base64_run = false;  // vCard 2.1 ends inline base64 data with a blank line
+      // A quoted-printable soft break before a blank line continues with nothing: the value
+      // ends here, and the next property must not be read as part of it.
+      if (!out.empty() && !out.back().text.empty() && out.back().text.back() == '=' &&
+          is_quoted_printable_line(out.back().text)) {
+        out.back().text.pop_back();
+        continue;
+      }
       // In 3.0/4.0 " " + blanks is a fold whose data is blanks (a value ending in spaces).
       if (!keep_fold_whitespace && !text.empty() && !out.empty()) out.back().text += text.substr(1);
       continue;
@@ -401,8 +408,9 @@ std::string decode_value(const ContentLine& line) {
   return utf8_or_legacy(bytes);
 }
 
-// Undoes vCard escapes; unknown escapes ("\:" and the like, common in real files) stay as
-// they are. Line breaks become '\n'.
+// Undoes vCard escapes (RFC 6350 §3.4) the lenient way real readers do: "\n"/"\N" is a line
+// break and a backslash before any other character stands for that character, so Apple's
+// "http\://" and Gmail's "\"AS IS\"" read as written. Line breaks become '\n'.
 std::string unescape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
@@ -414,10 +422,7 @@ std::string unescape(std::string_view s) {
       const char next = s[i + 1];
       if (next == 'n' || next == 'N') {
         out += '\n';
-      } else if (next == '\\' || next == ',' || next == ';') {
-        out += next;
       } else {
-        out += c;
         out += next;
       }
       ++i;
@@ -524,16 +529,6 @@ std::string normalize_date(std::string_view text, const std::optional<std::strin
   return (year.empty() ? std::string("-") : year) + "-" + month + "-" + day;
 }
 
-// The calendar day of a REV timestamp ("2018-01-25T21:50:41Z", "20180125T215041Z").
-std::optional<Day> rev_day(std::string_view text) {
-  std::string digits;
-  for (char c : trim(text).substr(0, trim(text).find('T'))) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  if (digits.size() != 8) return std::nullopt;
-  return make_day(std::stoi(digits.substr(0, 4)), std::stoi(digits.substr(4, 2)), std::stoi(digits.substr(6, 2)));
-}
-
 // Image type from the first bytes; empty when the data is not an image we show.
 std::string image_mime(std::string_view bytes) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xFF\xD8\xFF") return "image/jpeg";
@@ -603,10 +598,26 @@ bool parse_flag(std::string_view s) {
 
 struct CardState {
   ParsedRecord record;
-  std::optional<Day> rev;
-  std::optional<Day> connected;  // X-REKINDLE-CONNECTED beats REV
+  std::optional<Day> connected;  // X-REKINDLE-CONNECTED (REV is an edit time, not a touch)
   bool have_fn = false, have_n = false, have_org = false;
+  std::vector<ImportNote>* notes = nullptr;
+  // Rank of each e-mail's preference (PREF=1 is 1, TYPE=pref 1, none kNoPreference), for
+  // putting the preferred address first.
+  std::vector<int> email_rank;
 };
+
+constexpr int kNoPreference = 101;  // PREF runs 1..100
+
+int preference_rank(const ContentLine& line) {
+  int rank = kNoPreference;
+  for (const std::string& word : type_words(line))
+    if (word == "pref") rank = 1;
+  if (auto pref = param_value(line, "PREF")) {
+    if (trim(*pref).empty()) return 1;
+    if (auto n = parse_number<int>(*pref); n && *n >= 1 && *n < rank) rank = *n;
+  }
+  return rank;
+}
 
 LabeledValue labeled_value(const ContentLine& line, std::string value, bool drop_internet,
                            const std::vector<std::pair<std::string, std::string>>& group_labels) {
@@ -630,11 +641,27 @@ LabeledValue labeled_value(const ContentLine& line, std::string value, bool drop
   return out;
 }
 
-void add_unique(std::vector<LabeledValue>& values, LabeledValue value) {
-  if (value.value.empty()) return;
-  for (const LabeledValue& existing : values)
-    if (existing.value == value.value) return;
+// Adds value, or when the same value is already there (the same number listed as "work"
+// and "fax"), adds its type words to that one: one value keeps every type it was given.
+// Returns the index of the value in values, or -1 when it was empty.
+int add_unique(std::vector<LabeledValue>& values, LabeledValue value, bool ignore_case = false) {
+  if (value.value.empty()) return -1;
+  for (size_t i = 0; i < values.size(); ++i) {
+    LabeledValue& existing = values[i];
+    const bool same = ignore_case ? iequals(existing.value, value.value) : existing.value == value.value;
+    if (!same) continue;
+    for (std::string_view word : split_outside_quotes(value.label, ',')) {
+      bool known = false;
+      for (std::string_view have : split_outside_quotes(existing.label, ','))
+        known = known || have == word;
+      if (!known && !word.empty()) existing.label += (existing.label.empty() ? "" : ",") + std::string(word);
+    }
+    existing.preferred = existing.preferred || value.preferred;
+    if (existing.group.empty()) existing.group = value.group;
+    return static_cast<int>(i);
+  }
   values.push_back(std::move(value));
+  return static_cast<int>(values.size() - 1);
 }
 
 // Reads one of our own X-REKINDLE-* properties; false when it is not one we understand,
@@ -741,15 +768,27 @@ bool read_property(const ContentLine& line, CardState& state,
     if (value.empty()) return false;
     LabeledValue item = labeled_value(line, value, name == "EMAIL", group_labels);
     if (name == "URL" && is_linkedin_url(item.value)) item.label = "linkedin";
-    add_unique(name == "EMAIL" ? c.emails : name == "TEL" ? c.phones : c.urls, std::move(item));
-  } else if (name == "ADR") {
-    std::string joined;
-    for (const std::string& part : components_of(line, 7)) {
-      const std::string_view piece = trim(part);
-      if (!piece.empty()) joined += (joined.empty() ? "" : ", ") + std::string(piece);
+    if (name == "EMAIL") {
+      const int at = add_unique(c.emails, std::move(item), true);
+      if (at >= 0) {
+        state.email_rank.resize(c.emails.size(), kNoPreference);
+        state.email_rank[static_cast<size_t>(at)] = std::min(state.email_rank[static_cast<size_t>(at)],
+                                                             preference_rank(line));
+      }
+    } else {
+      add_unique(name == "TEL" ? c.phones : c.urls, std::move(item));
     }
+  } else if (name == "ADR") {
+    AddressParts parts;
+    const auto components = components_of(line, kAddressParts);
+    for (size_t i = 0; i < kAddressParts; ++i) parts[i] = std::string(trim(components[i]));
+    const std::string joined = address_text(parts);
     if (joined.empty()) return false;
     add_unique(c.addresses, labeled_value(line, joined, false, group_labels));
+    // The structure (street, locality, region, code, country) rides along for the export.
+    const std::string structure = address_structure_line(parts);
+    if (address_has_structure(parts) && std::find(c.extra_properties.begin(), c.extra_properties.end(), structure) == c.extra_properties.end())
+      c.extra_properties.push_back(structure);
   } else if (name == "X-SOCIALPROFILE") {
     const std::string value(trim(text_of(line)));
     const auto words = type_words(line);
@@ -781,10 +820,13 @@ bool read_property(const ContentLine& line, CardState& state,
     const std::string text = text_of(line);
     c.notes += (c.notes.empty() ? "" : "\n") + text;
   } else if (name == "CATEGORIES") {
+    // A list on ',' (3.0/4.0); 2.1 writers also separate with ';'. Every entry is kept.
     const std::string decoded = decode_value(line);
-    for (std::string_view part : split_unescaped(decoded, ',')) {
-      const std::string tag(trim(unescape(part)));
-      if (!tag.empty() && std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
+    for (std::string_view list : split_unescaped(decoded, ';')) {
+      for (std::string_view part : split_unescaped(list, ',')) {
+        const std::string tag(trim(unescape(part)));
+        if (!tag.empty() && std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
+      }
     }
   } else if (name == "PHOTO") {
     if (c.photo) return false;
@@ -794,12 +836,14 @@ bool read_property(const ContentLine& line, CardState& state,
         c.photo = std::move(photo);
         break;
       case PhotoKind::kNotAnImage:
-        break;  // damaged or not an image: dropped on purpose
+        // Damaged or not an image: left out, but never without a word.
+        if (state.notes)
+          state.notes->push_back({line.number, "the photo is not valid base64 image data (JPEG, PNG, GIF, BMP or "
+                                               "WebP); it was left out"});
+        break;
       case PhotoKind::kReference:
-        return false;
+        return false;  // a photo given by URL: kept verbatim, see photo_uri()
     }
-  } else if (name == "REV") {
-    state.rev = rev_day(text_of(line));
   } else if (name.size() > 11 && name.compare(0, 11, "X-REKINDLE-") == 0) {
     return read_rekindle_property(line, state);
   } else {
@@ -817,7 +861,7 @@ std::string version_of(const std::vector<PhysicalLine>& lines, size_t first, siz
 
 // Parses the card between lines[open] (BEGIN) and lines[close] (END).
 std::optional<ParsedRecord> read_card(const std::vector<PhysicalLine>& lines, size_t open, size_t close,
-                                      std::string* reason) {
+                                      std::string* reason, std::vector<ImportNote>* notes) {
   const bool v21 = version_of(lines, open + 1, close) == "2.1";
   std::vector<ContentLine> content;
   for (const LogicalLine& logical : unfold_card(lines, open + 1, close, v21)) {
@@ -830,13 +874,28 @@ std::optional<ParsedRecord> read_card(const std::vector<PhysicalLine>& lines, si
       group_labels.emplace_back(line.group, apple_label(text_of(line)));
   }
   CardState state;
+  state.notes = notes;
   state.record.line = lines[open].number;
   state.record.contact.source = "vcard";
   for (const ContentLine& line : content) {
     if (!read_property(line, state, group_labels)) state.record.contact.extra_properties.push_back(verbatim_line(line));
   }
   Contact& c = state.record.contact;
-  c.connected_on = state.connected ? state.connected : state.rev;
+  c.connected_on = state.connected;
+  // Address structures first, as a written card (ADR before the verbatim lines) reads back.
+  std::stable_partition(c.extra_properties.begin(), c.extra_properties.end(),
+                        [](const std::string& line) { return is_address_structure_line(line); });
+  // The preferred e-mail first (PREF=1 before PREF=2 before none); otherwise file order.
+  if (c.emails.size() > 1) {
+    state.email_rank.resize(c.emails.size(), kNoPreference);
+    std::vector<size_t> order(c.emails.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return state.email_rank[a] < state.email_rank[b]; });
+    std::vector<LabeledValue> sorted;
+    for (size_t i : order) sorted.push_back(std::move(c.emails[i]));
+    c.emails = std::move(sorted);
+  }
   if (c.name.empty()) c.name = derive_display_name(c);
   if (c.name.empty()) {
     *reason = "card has no name, organisation, e-mail, phone or URL";
@@ -857,6 +916,63 @@ std::string derive_display_name(const Contact& c) {
   if (!c.company.empty()) return c.company;
   for (const auto* list : {&c.emails, &c.phones, &c.urls}) {
     if (!list->empty()) return list->front().value;
+  }
+  return "";
+}
+
+std::string address_text(const AddressParts& parts) {
+  std::string out;
+  for (const std::string& part : parts) {
+    const std::string_view piece = trim(part);
+    if (!piece.empty()) out += (out.empty() ? "" : ", ") + std::string(piece);
+  }
+  return out;
+}
+
+std::string address_one_line(std::string_view text) {
+  std::string out;
+  for (std::string_view piece : split_outside_quotes(text, '\n')) {
+    piece = trim(piece);
+    if (!piece.empty()) out += (out.empty() ? "" : ", ") + std::string(piece);
+  }
+  return out;
+}
+
+std::string address_structure_line(const AddressParts& parts) {
+  std::string line = "X-REKINDLE-ADR:";
+  for (size_t i = 0; i < parts.size(); ++i) line += (i ? ";" : "") + escape_vcard_text(parts[i]);
+  return line;
+}
+
+bool address_has_structure(const AddressParts& parts) {
+  for (size_t i = 0; i < parts.size(); ++i)
+    if (i != 2 && !trim(parts[i]).empty()) return true;
+  return false;
+}
+
+bool is_address_structure_line(std::string_view line) { return istarts_with(line, "X-REKINDLE-ADR:"); }
+
+std::optional<AddressParts> address_structure(const Contact& contact, std::string_view text) {
+  for (const std::string& extra : contact.extra_properties) {
+    if (!is_address_structure_line(extra)) continue;
+    const auto line = parse_content_line({extra, 0});
+    if (!line) continue;
+    const auto components = components_of(*line, kAddressParts);
+    AddressParts parts;
+    for (size_t i = 0; i < kAddressParts; ++i) parts[i] = components[i];
+    if (address_one_line(address_text(parts)) == address_one_line(text)) return parts;
+  }
+  return std::nullopt;
+}
+
+std::string photo_uri(const Contact& contact) {
+  for (const std::string& extra : contact.extra_properties) {
+    if (physical_name(extra) != "PHOTO") continue;
+    const auto line = parse_content_line({extra, 0});
+    if (!line) continue;
+    const std::string uri(trim(text_of(*line)));
+    const auto value = param_value(*line, "VALUE");
+    if ((value && (iequals(trim(*value), "uri") || iequals(trim(*value), "url"))) || uri.find("://") != std::string::npos) return uri;
   }
   return "";
 }
@@ -893,7 +1009,7 @@ ParseOutput parse_vcard(std::string_view bytes, const ProgressFn& progress) {
       next = stop;
     } else {
       std::string reason;
-      if (auto record = read_card(lines, i, *close, &reason)) {
+      if (auto record = read_card(lines, i, *close, &reason, &output.notes)) {
         output.records.push_back(std::move(*record));
       } else {
         output.skipped.push_back({lines[i].number, reason});

@@ -16,6 +16,8 @@
 //   X-REKINDLE-INTERACTION:date;channel;kind;grade;note        (grade may be empty)
 //   X-REKINDLE-GOAL:goal text;relevance;how they could help;what I can offer
 // (components escaped like any compound vCard value).
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -33,5 +35,34 @@ ParseOutput parse_vcard(std::string_view bytes, const ProgressFn& progress = nul
 // The display name a card without FN gets: "Given Middle Family" from the name parts, else
 // the nickname, the company, or the first e-mail, phone or URL; empty when there is none.
 std::string derive_display_name(const Contact& contact);
+
+// vCard ADR's seven components: post office box, extended address, street, locality,
+// region, postal code, country.
+inline constexpr size_t kAddressParts = 7;
+using AddressParts = std::array<std::string, kAddressParts>;
+
+// An address as the vCard reader keeps it in Contact::addresses: the non-empty components in
+// ADR order, joined by ", " (a component's own line breaks kept).
+std::string address_text(const AddressParts& parts);
+// The same text on one line: its lines joined by ", " (as the CSV importer keeps addresses).
+std::string address_one_line(std::string_view text);
+
+// Contact::addresses holds readable text; each structured address read from a file also
+// leaves this line in extra_properties, "X-REKINDLE-ADR:" and the seven components escaped
+// like ADR's, so that an export writes street, locality, region, code and country apart
+// again (kept there rather than in a new column so the store's schema stays as it is).
+std::string address_structure_line(const AddressParts& parts);
+// True when the address is more than a street alone, so its structure is worth keeping.
+bool address_has_structure(const AddressParts& parts);
+bool is_address_structure_line(std::string_view line);
+
+// The structure of the address whose readable text is text: the contact's
+// X-REKINDLE-ADR line that reads as that same text (line breaks aside), or nullopt (an address typed or edited
+// by hand, whose text is then the whole street).
+std::optional<AddressParts> address_structure(const Contact& contact, std::string_view text);
+
+// The URI of a photo given by reference (PHOTO;VALUE=uri:http://..., vCard 4.0
+// PHOTO:https://...), which is kept verbatim in extra_properties; empty when there is none.
+std::string photo_uri(const Contact& contact);
 
 }  // namespace rekindle::core

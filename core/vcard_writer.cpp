@@ -207,8 +207,13 @@ std::string write_vcard(const Contact& contact, const std::vector<Interaction>& 
   for (const LabeledValue& phone : contact.phones) emit(labeled_line("TEL", phone, escape_uri_value(phone.value)));
   for (const LabeledValue& url : contact.urls) emit(labeled_line("URL", url, escape_uri_value(url.value)));
   for (const LabeledValue& address : contact.addresses) {
-    // The address is kept as one joined text; it goes in the street component.
-    emit(labeled_line("ADR", address, compound({"", "", address.value, "", "", "", ""})));
+    // An address read from a file gets its components back; one typed or edited by hand is
+    // one text, which goes in the street component.
+    const auto parts = address_structure(contact, address.value);
+    emit(labeled_line("ADR", address,
+                      parts ? compound({(*parts)[0], (*parts)[1], (*parts)[2], (*parts)[3], (*parts)[4], (*parts)[5],
+                                        (*parts)[6]})
+                            : compound({"", "", address.value, "", "", "", ""})));
   }
   if (!contact.birthday.empty()) emit(date_line("BDAY", contact.birthday));
   if (!contact.anniversary.empty()) emit(date_line("ANNIVERSARY", contact.anniversary));
@@ -248,7 +253,10 @@ std::string write_vcard(const Contact& contact, const std::vector<Interaction>& 
     emit("X-REKINDLE-INTERACTION:" + compound({date, touch.channel, touch.kind, grade, touch.note}));
   }
 
-  for (const std::string& line : contact.extra_properties) emit(single_line(line));
+  for (const std::string& line : contact.extra_properties) {
+    // Address structures went into the ADR lines above (or belong to an address since edited).
+    if (!is_address_structure_line(line)) emit(single_line(line));
+  }
   emit("END:VCARD");
   return out;
 }
