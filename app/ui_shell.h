@@ -45,6 +45,7 @@ struct FrameReport {
   std::optional<ComposeFrame> compose_frame;
   std::optional<ContactsState> contacts;
   std::optional<StrategyState> strategy;
+  std::optional<StrategyFrame> strategy_frame;  // what Strategy did: a person or the triage to open
   std::optional<StatsState> stats;
   std::optional<ImportFrame> import;
   std::optional<SortFrame> sort;
