@@ -58,13 +58,14 @@ bool text_link(const Theme& theme, const char* label) {
   const ImVec2 at = ImGui::GetCursorScreenPos();
   // A taller hit area than the text: easier to hit with a thumb.
   const float pad = theme.px(6);
-  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y - pad));
   const bool clicked = ImGui::InvisibleButton(label, ImVec2(size.x, size.y + 2 * pad));
   const bool hovered = ImGui::IsItemHovered();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddText(font, font->FontSize, at, kColorAccent, text.c_str());
+  const ImVec2 text_at(at.x, at.y + pad);
+  draw->AddText(font, font->FontSize, text_at, kColorAccent, text.c_str());
   if (hovered)
-    draw->AddLine(ImVec2(at.x, at.y + size.y), ImVec2(at.x + size.x, at.y + size.y), kColorAccent, theme.px(1));
+    draw->AddLine(ImVec2(text_at.x, text_at.y + size.y), ImVec2(text_at.x + size.x, text_at.y + size.y), kColorAccent,
+                  theme.px(1));
   return clicked;
 }
 

@@ -1,9 +1,12 @@
 // "Sort your network" and Strategy's people through the whole shell, headless: keys and
 // clicks as a user gives them, read back through the core API.
 #include <imgui.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/ui_shell.h"
