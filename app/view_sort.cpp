@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cfloat>
+#include <cmath>
 
 #include "app/ui_widgets.h"
 
@@ -161,16 +162,15 @@ void save_goal(SortModel& model, core::Rekindle& api, SortFrame& frame) {
   model.state = settle_state(model);
 }
 
-void progress_bar(const Theme& theme, const core::SortProgress& p) {
+void progress_bar(const Theme& theme, const core::SortProgress& p, float width) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetContentRegionAvail().x;
   const float h = theme.px(6);
   const float fraction = p.total > 0 ? static_cast<float>(p.sorted) / static_cast<float>(p.total) : 0.0f;
   draw->AddRectFilled(at, ImVec2(at.x + width, at.y + h), kColorTrack, h * 0.5f);
   if (fraction > 0)
     draw->AddRectFilled(at, ImVec2(at.x + std::max(h, width * fraction), at.y + h), kColorAccent, h * 0.5f);
-  ImGui::Dummy(ImVec2(width, h + theme.px(6)));
+  ImGui::Dummy(ImVec2(width, h));
 }
 
 // A question in the goal step: its number in a soft circle, the question, a hint under it.
@@ -193,12 +193,12 @@ void question(const Theme& theme, int number, const char* text, const char* hint
   ImGui::Dummy(ImVec2(0, theme.px(2)));
 }
 
-bool text_field(const Theme& theme, const char* id, const char* hint, std::string* value) {
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.px(12), theme.px(11)));
+bool text_field(const Theme& theme, const char* id, const char* hint, std::string* value, float width) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.px(12), theme.px(9)));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, theme.px(10));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, theme.px(1));
   ImGui::PushStyleColor(ImGuiCol_FrameBg, kColorPage);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  ImGui::SetNextItemWidth(width);
   const bool changed = ImGui::InputTextWithHint(id, hint, value);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(3);
@@ -214,32 +214,35 @@ void draw_goal_step(SortModel& model, const Theme& theme, core::Rekindle& api, S
   screen_heading(theme, "Sort your network", "Step 1 of 2 \u00b7 your goal");
   {
     Card card(theme);
-    question(theme, 1, "Where am I going?", "The next step in your work, in one sentence.");
-    text_field(theme, "##goal", "e.g. Move into product management", &model.goal_text);
+    const float w = card.content_width();
+    question(theme, 1, "Where am I going?", "The next step in your work, in a sentence.");
+    text_field(theme, "##goal", "e.g. Move into product management", &model.goal_text, w);
     remember_target(&frame.targets, "goal-text");
-    ImGui::Dummy(ImVec2(0, theme.px(2)));
-    text_field(theme, "##target", "Target role or industry (optional)", &model.goal_target);
+    text_field(theme, "##target", "Target role or industry (optional)", &model.goal_target, w);
     remember_target(&frame.targets, "goal-target");
-    ImGui::Dummy(ImVec2(0, theme.px(10)));
-    question(theme, 2, "Who could help me get there?",
-             "You will mark them next: as you sort your people, press H on anyone who could help.");
-    ImGui::Dummy(ImVec2(0, theme.px(10)));
-    question(theme, 3, "What can I offer?", "Give first: an intro, a review, what you know. Kept as your default offer.");
-    text_field(theme, "##offer", "e.g. Feedback on a product launch", &model.default_offer);
+    ImGui::Dummy(ImVec2(0, theme.px(4)));
+    question(theme, 2, "Who could help me get there?", "Mark them next: press H as you sort.");
+    ImGui::Dummy(ImVec2(0, theme.px(4)));
+    question(theme, 3, "What can I offer?", "Give first. Kept as your default offer.");
+    text_field(theme, "##offer", "e.g. Feedback on a product launch", &model.default_offer, w);
     remember_target(&frame.targets, "goal-offer");
   }
-  ImGui::Dummy(ImVec2(0, theme.px(6)));
+  ImGui::Dummy(ImVec2(0, theme.px(4)));
   notice_line(theme, model);
+  // Skip and save side by side, so both stay on a small screen.
+  const float gap = theme.px(10);
   const float width = ImGui::GetContentRegionAvail().x;
-  const std::string next = model.progress.left() > 0 ? "Save and sort " + people(model.progress.left()) : "Save goal";
-  if (wide_button(theme, (next + "##save").c_str(), width, ButtonStyle::kPrimary)) save_goal(model, api, frame);
-  remember_target(&frame.targets, "save-goal");
-  ImGui::Dummy(ImVec2(0, theme.px(2)));
-  if (wide_button(theme, "Skip this step##skip-goal", width, ButtonStyle::kQuiet)) {
+  const float skip_w = std::floor((width - gap) * 0.34f);
+  if (wide_button(theme, "Skip##skip-goal", skip_w, ButtonStyle::kSecondary)) {
     model.notice.clear();
     model.state = settle_state(model);
   }
   remember_target(&frame.targets, "skip-goal");
+  ImGui::SameLine(0, gap);
+  const std::string next = model.progress.left() > 0 ? "Save and sort " + people(model.progress.left()) : "Save goal";
+  if (wide_button(theme, (next + "##save").c_str(), width - skip_w - gap, ButtonStyle::kPrimary))
+    save_goal(model, api, frame);
+  remember_target(&frame.targets, "save-goal");
 }
 
 std::string month_year(core::Day day) {
@@ -277,13 +280,11 @@ void draw_person(const core::SortCandidate& p, const Theme& theme, const core::S
 
 void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api, core::Day today, SortFrame& frame) {
   screen_heading(theme, "Sort your network", "Step 2 of 2 \u00b7 " + sort_progress_text(model.progress));
-  progress_bar(theme, model.progress);
+  progress_bar(theme, model.progress, ImGui::GetContentRegionAvail().x);
   const core::SortCandidate* p = current(model);
   if (!p) return;
   draw_person(*p, theme, model.progress);
-  ImGui::Dummy(ImVec2(0, theme.px(4)));
   wrapped_text(theme.fonts.strong, kColorText, "How well do you know them?");
-  ImGui::Dummy(ImVec2(0, theme.px(2)));
 
   // Two by two, as a thumb reaches them; each button shows its key.
   const float gap = theme.px(10);
@@ -294,13 +295,12 @@ void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api,
     if (i % 2 == 1) ImGui::SameLine(0, gap);
     const std::string label = std::string(a.label) + "##answer" + std::to_string(i + 1);
     const char key[2] = {a.key, 0};
-    if (wide_button(theme, label.c_str(), cell, ButtonStyle::kSecondary, true, key)) answer(model, api, today, a.answer, frame);
+    if (wide_button(theme, label.c_str(), cell, ButtonStyle::kSecondary, true, key))
+      answer(model, api, today, a.answer, frame);
     remember_target(&frame.targets, "answer-" + std::to_string(i + 1));
-    if (i % 2 == 1) ImGui::Dummy(ImVec2(0, theme.px(2)));
   }
   if (!current(model)) return;  // the last person was just sorted
 
-  ImGui::Dummy(ImVec2(0, theme.px(2)));
   const bool has_goal = model.progress.has_goal;
   if (toggle_row(theme, has_goal ? "Could help with my goal##help" : "Could help: write your goal first##help",
                  has_goal && model.could_help, has_goal, "H")) {
@@ -309,27 +309,37 @@ void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api,
   }
   remember_target(&frame.targets, "could-help");
   if (has_goal) {
-    text_field(theme, "##person-offer", "What I could offer them (optional)", &model.offer);
+    text_field(theme, "##person-offer", "What I could offer them (optional)", &model.offer, width);
     remember_target(&frame.targets, "person-offer");
   }
-
-  ImGui::Dummy(ImVec2(0, theme.px(4)));
   notice_line(theme, model);
-  const float half = (width - gap) * 0.5f;
-  if (wide_button(theme, "Undo##undo", half, ButtonStyle::kQuiet, model.progress.sorted > 0, "U"))
-    undo(model, api, frame);
-  remember_target(&frame.targets, "undo");
-  ImGui::SameLine(0, gap);
-  if (wide_button(theme, "Skip for now##leave", half, ButtonStyle::kQuiet, true, "S")) leave(model, api, frame);
-  remember_target(&frame.targets, "leave");
-  if (!model.last.empty()) centered_text(theme.fonts.small, kColorTextSecondary, model.last);
-  ImGui::Dummy(ImVec2(0, theme.px(4)));
-  const std::string goal_link = has_goal ? "Edit my goal" : "Write my goal";
-  if (text_link(theme, (goal_link + "##edit-goal").c_str())) {
+
+  // One line of links: undo on the left, the goal in the middle, stop on the right.
+  ImGui::Dummy(ImVec2(0, theme.px(2)));
+  const float row_x = ImGui::GetCursorPosX();
+  if (model.progress.sorted > 0) {
+    if (text_link(theme, "Undo (U)##undo")) undo(model, api, frame);
+    remember_target(&frame.targets, "undo");
+    ImGui::SameLine();
+  }
+  const char* goal_link = has_goal ? "Edit goal##edit-goal" : "Write goal##edit-goal";
+  ImFont* strong = theme.fonts.strong;
+  const auto text_w = [&](const char* label) {
+    const std::string t = visible_label(label);
+    return strong->CalcTextSizeA(strong->FontSize, FLT_MAX, 0, t.c_str()).x;
+  };
+  ImGui::SetCursorPosX(row_x + (width - text_w(goal_link)) * 0.5f);
+  if (text_link(theme, goal_link)) {
     model.notice.clear();
     model.state = SortState::kGoal;
   }
   remember_target(&frame.targets, "edit-goal");
+  ImGui::SameLine();
+  const char* leave_link = "Skip for now (S)##leave";
+  ImGui::SetCursorPosX(row_x + width - text_w(leave_link));
+  if (text_link(theme, leave_link)) leave(model, api, frame);
+  remember_target(&frame.targets, "leave");
+  if (!model.last.empty()) centered_text(theme.fonts.small, kColorTextFaint, model.last);
 }
 
 void draw_done(SortModel& model, const Theme& theme, SortFrame& frame) {
@@ -459,12 +469,15 @@ SortInvitation draw_sort_invitation(const core::SortProgress& p, const Theme& th
     wrapped_text(theme.fonts.title, kColorText, "Sort your network");
     const std::string body =
         p.sorted == 0
-            ? people(p.total) + " to sort. Answer three questions about where you are going, then sort each "
-                                "person with one key, so your daily deck starts with the right people."
+            ? people(p.total) + " waiting to be sorted. Answer three questions about where you are going, "
+                                "then sort each person with one key: your daily deck will start with the right people."
             : sort_progress_text(p) + ". Carry on where you stopped: " + people(p.left()) + " to go.";
     wrapped_text(theme.fonts.body, kColorTextSecondary, body);
     ImGui::Dummy(ImVec2(0, theme.px(6)));
-    progress_bar(theme, p);
+    if (p.sorted > 0) {
+      progress_bar(theme, p, width);
+      ImGui::Dummy(ImVec2(0, theme.px(4)));
+    }
     if (wide_button(theme, p.sorted == 0 ? "Start sorting##start-sort" : "Continue sorting##start-sort", width,
                     ButtonStyle::kPrimary, true, "Enter"))
       result = SortInvitation::kStart;

@@ -89,12 +89,12 @@ void save_editor(StrategyModel& model, core::Rekindle& api) {
   refresh(model, api);
 }
 
-bool text_field(const Theme& theme, const char* id, const char* hint, std::string* value) {
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.px(12), theme.px(11)));
+bool text_field(const Theme& theme, const char* id, const char* hint, std::string* value, float width) {
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(theme.px(12), theme.px(9)));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, theme.px(10));
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, theme.px(1));
   ImGui::PushStyleColor(ImGuiCol_FrameBg, kColorPage);
-  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+  ImGui::SetNextItemWidth(width);
   const bool entered = ImGui::InputTextWithHint(id, hint, value, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(3);
@@ -106,10 +106,11 @@ void draw_editor(StrategyModel& model, const Theme& theme, core::Rekindle& api, 
   wrapped_text(theme.fonts.title, kColorText, model.editing_id ? "Edit goal" : "New goal");
   wrapped_text(theme.fonts.small, kColorTextSecondary, "Where am I going? The next step in your work, in one sentence.");
   ImGui::Dummy(ImVec2(0, theme.px(2)));
-  bool enter = text_field(theme, "##goal-text", "e.g. Move into product management", &model.edit_text);
+  const float w = card.content_width();
+  bool enter = text_field(theme, "##goal-text", "e.g. Move into product management", &model.edit_text, w);
   remember_target(&frame.targets, "goal-text");
   ImGui::Dummy(ImVec2(0, theme.px(2)));
-  enter |= text_field(theme, "##goal-target", "Target role or industry (optional)", &model.edit_target);
+  enter |= text_field(theme, "##goal-target", "Target role or industry (optional)", &model.edit_target, w);
   remember_target(&frame.targets, "goal-target");
   ImGui::Dummy(ImVec2(0, theme.px(6)));
   if (!model.notice.empty()) wrapped_text(theme.fonts.small, kColorError, model.notice);

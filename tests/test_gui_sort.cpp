@@ -99,7 +99,9 @@ void type(test::HeadlessUi& ui, app::AppShell& shell, const char* text) {
 std::string tier_of(core::Rekindle& api, int64_t id) { return api.contact(id, kToday)->contact.tier; }
 
 std::string relevance_of(core::Rekindle& api, int64_t id) {
-  for (const auto& l : api.contact(id, kToday)->goal_links) return l.relevance;
+  auto detail = api.contact(id, kToday);
+  REQUIRE(detail.ok());
+  for (const auto& l : detail->goal_links) return l.relevance;
   return "none";
 }
 
@@ -339,8 +341,20 @@ TEST_CASE("strategy: a person of the current goal is one click, or Enter, from t
   REQUIRE(report.strategy_frame->open_contact);
   CHECK(*report.strategy_frame->open_contact == 2);
 
+  // With fewer helpers the second list is on screen too: a click there opens details as well.
+  for (int64_t id = 4; id <= 10; ++id) {
+    core::ContactEdit e;
+    e.relevance = "none";
+    REQUIRE(api->edit_contact(id, e, kToday).ok());
+  }
   shell.show(Screen::kStrategy);
+  ui.frames(shell);
+  // The second list is below the fold on a phone: scroll as a user would, then click.
+  ImGui::GetIO().MousePos = ImVec2(test::kHeadlessWidth * 0.5f, test::kHeadlessHeight * 0.5f);
+  ImGui::GetIO().MouseWheel = -10.0f;
+  ui.frame(shell);
   report = ui.frames(shell);
+  REQUIRE(find(report, "offer-3").y < test::kHeadlessHeight - app::kTabBarHeight);
   report = click(ui, shell, find(report, "offer-3"));
   CHECK(shell.screen() == Screen::kDetails);
 }
