@@ -284,6 +284,7 @@ void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api,
   const core::SortCandidate* p = current(model);
   if (!p) return;
   draw_person(*p, theme, model.progress);
+  ImGui::Dummy(ImVec2(0, theme.px(2)));
   wrapped_text(theme.fonts.strong, kColorText, "How well do you know them?");
 
   // Two by two, as a thumb reaches them; each button shows its key.
