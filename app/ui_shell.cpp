@@ -176,8 +176,9 @@ void AppShell::handle_keys(const platform::InputEvents& events) {
         contacts_model_.focus_search = true;
       continue;
     }
+    // On Sort your network the digits answer the triage; the tab bar still switches.
     for (const auto& tab : kTabs)
-      if (event.key == tab.key) show(tab.screen);
+      if (event.key == tab.key && screen_ != Screen::kSort) show(tab.screen);
     if (event.key == platform::Key::kEscape && screen_ == Screen::kCompose) show(Screen::kToday);
     if (event.key == platform::Key::kSlash && screen_ == Screen::kContacts) contacts_model_.focus_search = true;
   }
@@ -225,6 +226,11 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   if (report.today_frame && report.today_frame->open_details) open_details(*report.today_frame->open_details);
   if (open_row_) open_details(*std::exchange(open_row_, std::nullopt));
   if (report.details && report.details->back) show(details_back_);
+  // Screens ask for another screen through their frame; the shell moves once the frame is done.
+  if (report.today_frame && report.today_frame->open_sort) show(Screen::kSort);
+  if (report.sort && report.sort->leave) show(Screen::kToday);
+  if (report.strategy_frame && report.strategy_frame->open_sort) show(Screen::kSort);
+  if (report.strategy_frame && report.strategy_frame->open_contact) open_details(*report.strategy_frame->open_contact);
   report.screen = screen_;
   return report;
 }
@@ -251,9 +257,12 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
       open_row_ = frame.open;
       break;
     }
-    case Screen::kStrategy:
-      report.strategy = draw_strategy(strategy_model_, theme);
+    case Screen::kStrategy: {
+      StrategyFrame frame = draw_strategy(strategy_model_, theme, *api_, events);
+      report.strategy = frame.state;
+      report.strategy_frame = std::move(frame);
       break;
+    }
     case Screen::kStats:
       report.stats = draw_stats(stats_model_, theme);
       break;

@@ -46,6 +46,7 @@ struct FrameReport {
   std::optional<ContactsState> contacts;
   std::optional<ContactsFrame> contacts_frame;
   std::optional<StrategyState> strategy;
+  std::optional<StrategyFrame> strategy_frame;  // what Strategy did: a person or the triage to open
   std::optional<StatsState> stats;
   std::optional<ImportFrame> import;
   std::optional<SortFrame> sort;

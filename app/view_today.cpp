@@ -5,6 +5,7 @@
 #include "app/today_overlays.h"
 #include "app/today_summary.h"
 #include "app/ui_widgets.h"
+#include "app/view_sort.h"
 
 namespace rekindle::app {
 namespace {
@@ -14,6 +15,21 @@ int cards_due_tomorrow(const TodayModel& model) {
   if (!model.api || !model.session) return 0;
   auto tomorrow = model.api->deck(model.day + 1, model.session->limit());
   return tomorrow ? static_cast<int>(tomorrow->size()) : 0;
+}
+
+// First run: "Sort your network" with the count, Start (or Enter) and Not now.
+TodayFrame draw_first_run(TodayModel& model, const Theme& theme, const platform::InputEvents& events) {
+  TodayFrame frame;
+  frame.state = model.state;
+  screen_heading(theme, "Today", long_date_label(model.day));
+  SortInvitation choice = draw_sort_invitation(*model.sort_invite, theme);
+  for (const auto& e : events.keys)
+    if (e.key == platform::Key::kEnter && !e.repeat) choice = SortInvitation::kStart;
+  if (choice == SortInvitation::kStart) frame.open_sort = true;
+  // Not now is remembered; Strategy keeps the way back in.
+  if (choice == SortInvitation::kLater && model.api && model.api->set_sort_skipped(true).ok())
+    model.sort_invite.reset();
+  return frame;
 }
 
 }  // namespace
@@ -58,6 +74,7 @@ TodayModel load_today(core::Rekindle& api, core::Day day) {
   if (auto invert = api.setting(kTouchpadInvertSetting); invert && *invert)
     model.scroll.set_invert(**invert == "1" || **invert == "true");
   model.session.emplace(std::move(*session));
+  if (auto sort = api.sort_progress(); sort && sort_invitation_due(*sort)) model.sort_invite = *sort;
   model.state = model.session->current() ? TodayState::kDeck : TodayState::kAllCaughtUp;
   if (model.state == TodayState::kAllCaughtUp) model.due_tomorrow = cards_due_tomorrow(model);
   return model;
@@ -72,6 +89,7 @@ void release_textures(TodayModel& model) {
 }
 
 TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& events) {
+  if (model.sort_invite) return draw_first_run(model, theme, events);
   TodayFrame frame;
   const TodayOverlay overlay_before = model.overlay;
   const bool has_session = model.session.has_value();

@@ -70,6 +70,9 @@ struct TodayModel {
   std::string notice;                         // an error from the session, in words
   bool textures = false;                      // a GL context exists: contact photos can be shown
   std::map<int64_t, CardDetails> details;
+  // First run (owner: triage): people imported and not sorted yet, so Today leads to
+  // "Sort your network" instead of the deck (app/view_sort.h).
+  std::optional<core::SortProgress> sort_invite;
 };
 
 // What one frame of Today did, for the shell and the tests.
@@ -81,6 +84,7 @@ struct TodayFrame {
   std::optional<int64_t> open_details;         // a click on the card or Enter: the shell opens its details
   bool animating = false;                      // draw again soon: a card is moving
   TodayOverlay overlay = TodayOverlay::kNone;  // shown after this frame
+  bool open_sort = false;                      // "Start sorting": the shell shows Sort your network
 };
 
 // The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".

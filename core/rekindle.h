@@ -26,6 +26,7 @@
 #include "core/importer.h"
 #include "core/message_template.h"
 #include "core/result.h"
+#include "core/sort.h"
 #include "core/review_session.h"
 #include "core/stats.h"
 #include "core/store.h"
@@ -61,6 +62,27 @@ struct GoalEdit {
   std::optional<std::string> text;  // must not be empty
   std::optional<std::string> target;
   std::optional<Day> deadline;
+};
+
+// ---- "Sort your network" (first-run triage) and Strategy's people: owner triage ----------
+
+// One person in the triage deck: what the card shows and the current goal's link.
+struct SortCandidate {
+  int64_t id = 0;
+  std::string name, company, title, tier;
+  std::optional<Day> connected_on;
+  std::string relevance = "none";  // for the current goal
+  std::string offer;               // what I can offer them, for the current goal
+};
+
+// The current goal's people, bounded for a screen: the first `limit` of each list, with
+// the full counts for an "and N more".
+struct StrategyPeople {
+  std::optional<Goal> goal;
+  std::vector<StrategyEntry> relevant;       // relevance some or high, high first, then by name
+  std::vector<StrategyEntry> without_offer;  // relevant, nothing to offer yet
+  int64_t relevant_total = 0;
+  int64_t without_offer_total = 0;
 };
 
 class Rekindle {
@@ -193,6 +215,27 @@ class Rekindle {
 
   // Network health, reach-outs per week, give/ask, streak and the due forecast on a day.
   Result<NetworkStats> stats(Day today);
+
+  // ---- "Sort your network" (first-run triage) and Strategy's people: owner triage --------
+
+  // How far the triage has come (counts over the contacts not archived).
+  Result<SortProgress> sort_progress();
+  // Up to limit people not yet sorted (and not archived), best first: those with a title or
+  // company, then the most recently connected. Reads one page, never the whole network.
+  Result<std::vector<SortCandidate>> sort_queue(int limit);
+  // Answers the triage for one person, as ONE transaction: sets the tier of the answer
+  // (through the normal edit path, so the schedule follows), and for the current goal the
+  // relevance ("high" when could_help, "none" when it was marked and is no longer) and the
+  // offer when given. Remembers the state it replaced for undo_sort. Refuses a person already
+  // sorted, archived, or could_help / an offer without a current goal.
+  Status sort_contact(int64_t contact_id, const SortChoice& choice, Day today);
+  // Takes back the latest triage answer exactly (tier, schedule, goal link); returns the
+  // person's id, nullopt when nothing was sorted.
+  Result<std::optional<int64_t>> undo_sort();
+  // "Skip for now" (true) or back to sorting (false): whether Today offers the triage.
+  Status set_sort_skipped(bool skipped);
+  // The current goal's people, at most limit of each list (for the Strategy screen).
+  Result<StrategyPeople> strategy_people(int limit);
 
  private:
   explicit Rekindle(std::unique_ptr<Store> owned) : owned_(std::move(owned)), store_(owned_.get()) {}

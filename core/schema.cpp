@@ -134,7 +134,30 @@ constexpr std::string_view kMigration3 = R"sql(
 ALTER TABLE contacts ADD COLUMN listed_since TEXT;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3};
+
+// Migration 4, "Sort your network" (owner: triage): one row per contact the first-run triage answered,
+// with the state the answer replaced, so the triage resumes and undo restores exactly.
+constexpr std::string_view kMigration4 = R"sql(
+CREATE TABLE sort_answers (
+  contact_id       INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+  seq              INTEGER NOT NULL UNIQUE,
+  answer           TEXT NOT NULL CHECK (answer IN ('close', 'keep', 'acquaintance', 'unknown')),
+  day              TEXT NOT NULL,
+  before_tier      TEXT NOT NULL,
+  before_due       TEXT,
+  before_starred   INTEGER NOT NULL DEFAULT 0,
+  before_archived  INTEGER NOT NULL DEFAULT 0,
+  before_snooze    INTEGER NOT NULL DEFAULT 0,
+  before_listed    TEXT,
+  goal_id          INTEGER REFERENCES goals(id) ON DELETE SET NULL,
+  before_link      INTEGER NOT NULL DEFAULT 0 CHECK (before_link IN (0, 1)),
+  before_relevance TEXT NOT NULL DEFAULT 'none',
+  before_can_help  TEXT NOT NULL DEFAULT '',
+  before_offer     TEXT NOT NULL DEFAULT ''
+) STRICT;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
 
 }  // namespace
 

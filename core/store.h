@@ -21,6 +21,7 @@
 #include "core/date.h"
 #include "core/decision.h"
 #include "core/result.h"
+#include "core/sort.h"
 #include "core/sqlite_db.h"
 
 namespace rekindle::core {
@@ -203,6 +204,34 @@ class Store {
   Status set_archived(int64_t contact_id, bool archived);
   // Write: sets (or clears) the hand-set cadence; fails for an unknown id.
   Status set_cadence(int64_t contact_id, std::optional<int> cadence_days);
+
+  // --- "Sort your network" (first-run triage) answers: owner triage ----------------------
+
+  // The number of contacts not archived.
+  Result<int64_t> active_contact_count();
+  // The number of contacts not archived that have a triage answer.
+  Result<int64_t> sorted_contact_count();
+  // The number of contacts not archived, without a tier (dormant) and not yet answered.
+  Result<int64_t> untiered_unsorted_count();
+  // Up to limit contacts not archived and not yet answered, best first: those with a title
+  // or company, then the most recently connected, then by id.
+  Result<std::vector<int64_t>> unsorted_contact_ids(int limit);
+  // The answer given for a contact; nullopt when none.
+  Result<std::optional<SortAnswerRow>> sort_answer(int64_t contact_id);
+  // The latest answer of all; nullopt when none.
+  Result<std::optional<SortAnswerRow>> latest_sort_answer();
+  // Write: stores an answer (row.seq is ignored: it becomes the highest); fails when the
+  // contact already has one.
+  Status insert_sort_answer(const SortAnswerRow& row);
+  // Write: removes a contact's answer; an unknown id changes nothing.
+  Status delete_sort_answer(int64_t contact_id);
+  // Write: removes the link of a contact to a goal (undo of a link the triage created).
+  Status delete_goal_link(int64_t contact_id, int64_t goal_id);
+  // The current goal's relevant links (relevance some or high, contact not archived), high
+  // first, then by name; only those without an offer when asked; at most limit of them.
+  Result<std::vector<GoalLink>> relevant_links(int64_t goal_id, bool without_offer_only, int limit);
+  // How many links relevant_links would give without a limit.
+  Result<int64_t> relevant_link_count(int64_t goal_id, bool without_offer_only);
 
   // --- settings: small key/value strings ------------------------------------------------
 

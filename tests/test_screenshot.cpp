@@ -224,6 +224,8 @@ TEST_CASE("screenshot of today with a LinkedIn deck: a white card on the page, i
       run(rekindle_at(dir) + " import " + quoted(std::string(REKINDLE_TEST_DATA) + "/csv/linkedin_current.csv"));
   INFO(imported.output);
   REQUIRE(imported.exit_code == 0);
+  // With a goal written, Today deals the deck rather than asking to sort the network first.
+  REQUIRE(run(rekindle_at(dir) + " goal add " + quoted("Move into product management")).exit_code == 0);
   const std::string out = dir / "deck.png";
   const Run shot = run(rekindle_at(dir) + " screenshot " + quoted(out) + " --screen today --size 430x860");
   INFO(shot.output);
