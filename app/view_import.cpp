@@ -155,6 +155,10 @@ void draw_running(ImportModel& model, const Theme& theme, ImportFrame& frame) {
   gap(theme, 8);
   if (form_button(theme, "Cancel", width, ButtonKind::kSecondary, !model.job->cancel_requested(), &frame.buttons))
     model.job->cancel();
+  if (!model.notice.empty()) {
+    gap(theme, 4);
+    wrapped_text(theme.fonts.small, kColorError, model.notice);
+  }
 }
 
 // A tile of the report: a big number over its label.
