@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstring>
+#include <string_view>
 
 #include "app/ui_widgets.h"
 
@@ -39,7 +40,14 @@ bool form_button(const Theme& theme, const char* label, float width, ButtonKind 
   ImFont* font = theme.fonts.strong;
   const char* hidden = std::strstr(label, "##");
   const char* label_end = hidden ? hidden : label + std::strlen(label);
-  const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label, label_end);
+  // A trailing " →" is drawn as lines: the text fonts carry no arrows.
+  constexpr std::string_view kArrow = " \u2192";
+  const std::string_view whole(label, static_cast<size_t>(label_end - label));
+  const bool arrow = whole.size() > kArrow.size() && whole.substr(whole.size() - kArrow.size()) == kArrow;
+  const char* text_end = arrow ? label_end - kArrow.size() : label_end;
+  const float arrow_width = arrow ? theme.px(22) : 0.0f;
+  ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label, text_end);
+  text.x += arrow_width;
   const ImVec2 size(width > 0 ? width : text.x + theme.px(36), theme.px(46));
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const bool clicked = ImGui::InvisibleButton(label, size) && enabled;
@@ -55,8 +63,15 @@ bool form_button(const Theme& theme, const char* label, float width, ButtonKind 
   if (!primary && enabled) draw->AddRect(at, end, kColorDivider, rounding, 0, theme.px(1.5f));
   if (hovered) draw->AddRectFilled(at, end, IM_COL32(0, 0, 0, 14), rounding);
   const ImU32 ink = !enabled ? kColorTextFaint : primary ? kColorCard : kColorText;
-  draw->AddText(font, font->FontSize, ImVec2(at.x + (size.x - text.x) * 0.5f, at.y + (size.y - text.y) * 0.5f), ink,
-                label, label_end);
+  const ImVec2 text_at(at.x + (size.x - text.x) * 0.5f, at.y + (size.y - text.y) * 0.5f);
+  draw->AddText(font, font->FontSize, text_at, ink, label, text_end);
+  if (arrow) {
+    const float x0 = text_at.x + text.x - arrow_width + theme.px(8), x1 = text_at.x + text.x;
+    const float y = at.y + size.y * 0.5f, h = theme.px(4.5f), t = theme.px(2);
+    draw->AddLine(ImVec2(x0, y), ImVec2(x1, y), ink, t);
+    draw->AddLine(ImVec2(x1 - h, y - h), ImVec2(x1, y), ink, t);
+    draw->AddLine(ImVec2(x1 - h, y + h), ImVec2(x1, y), ink, t);
+  }
   return clicked;
 }
 

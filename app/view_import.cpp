@@ -123,8 +123,8 @@ void draw_idle(ImportModel& model, const Theme& theme, core::Rekindle& api, core
     wrapped_text(theme.fonts.strong, kColorText, "Where to find your contacts");
     gap(theme, 2);
     wrapped_text(theme.fonts.small, kColorTextSecondary,
-                 "LinkedIn: Settings \u2192 Data privacy \u2192 Get a copy of your data \u2192 Connections.");
-    wrapped_text(theme.fonts.small, kColorTextSecondary, "Google: contacts.google.com \u2192 Export \u2192 Google CSV.");
+                 "LinkedIn: Settings \u203a Data privacy \u203a Get a copy of your data \u203a Connections.");
+    wrapped_text(theme.fonts.small, kColorTextSecondary, "Google: contacts.google.com \u203a Export \u203a Google CSV.");
     wrapped_text(theme.fonts.small, kColorTextSecondary,
                  "Phone or Outlook: export or share your contacts as a .vcf or CSV file.");
     wrapped_text(theme.fonts.small, kColorTextSecondary,
