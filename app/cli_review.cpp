@@ -16,7 +16,7 @@ struct DueArgs {
 
 struct SwipeArgs {
   std::string direction;
-  std::string snooze = "week";
+  std::string snooze;  // empty: the default snooze setting
   bool json = false;
 };
 
@@ -98,21 +98,23 @@ int run_due(const CliContext& ctx, const DueArgs& args) {
 
 int run_swipe(const CliContext& ctx, const SwipeArgs& args) {
   const auto direction = core::parse_direction(args.direction);
-  const auto snooze = core::parse_snooze(args.snooze);
-  if (!direction || !snooze) return fail("unknown swipe " + args.direction + " / snooze " + args.snooze);
+  std::optional<core::SnoozeChoice> snooze;
+  if (!args.snooze.empty()) snooze = core::parse_snooze(args.snooze);
+  if (!direction || (!args.snooze.empty() && !snooze))
+    return fail("unknown swipe " + args.direction + " / snooze " + args.snooze);
   auto api = ctx.open();
   if (!api) return fail(api.error());
   auto session = (*api)->open_review(ctx.today());
   if (!session) return fail(session.error());
   if (!session->current()) return fail("no card left in the deck for " + core::format_iso_day(ctx.today()));
-  auto out = session->decide(*direction, *snooze);
+  auto out = session->decide(*direction, snooze);
   if (!out) return fail(out.error());
   if (args.json) {
     print_json({{"decision", core::direction_name(out->direction)},
                 {"date", core::format_iso_day(out->day)},
                 {"contact", {{"id", out->contact_id}, {"name", out->name}}},
                 {"due", core::day_json(out->due)},
-                {"snooze_days", out->direction == core::Direction::left ? core::snooze_days(*snooze) : 0},
+                {"snooze_days", out->direction == core::Direction::left && out->due ? out->due->value - out->day.value : 0},
                 {"snooze_streak", out->snooze_streak},
                 {"suggestion",
                  out->suggest_rethink ? nlohmann::json(suggestion_text(out->snooze_streak)) : nlohmann::json(nullptr)},
@@ -210,7 +212,7 @@ void add_review_commands(CLI::App& app, CliContext& ctx) {
   swipe->add_option("DIRECTION", swipe_args->direction, "right, left, up, down (or skip: back tomorrow)")
       ->required()
       ->check(CLI::IsMember({"right", "left", "up", "down", "skip"}));
-  swipe->add_option("--snooze", swipe_args->snooze, "For left: week, month or quarter (default week)")
+  swipe->add_option("--snooze", swipe_args->snooze, "For left: week, month or quarter (default: the default_snooze_days setting, else a week)")
       ->check(CLI::IsMember({"week", "month", "quarter"}));
   swipe->add_option("--date", ctx.date_option, "Replay this day (default today)")->check(iso_date_validator());
   swipe->add_flag("--json", swipe_args->json, "Print JSON");

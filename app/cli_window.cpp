@@ -27,6 +27,7 @@ void add_window_commands(CLI::App& app, CliContext& ctx) {
       ->check(CLI::IsMember(screen_names()));
   screenshot->add_option("--size", *size, "Window size in logical pixels, WxH (default 430x860)");
   screenshot->add_option("--date", ctx.date_option, "Replay a given day")->check(iso_date_validator());
+  screenshot->add_option("--drop", shot->drop, "Drop these files on the window first and wait for their import");
   screenshot->callback([&ctx, shot, size] {
     int w = 0, h = 0;
     char tail = 0;

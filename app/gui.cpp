@@ -125,6 +125,8 @@ int run_gui(const GuiOptions& options) {
   if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
   AppShell shell = make_shell(options);
   shell.enable_photos();
+  // An import's worker wakes the sleeping loop when it has progress to draw.
+  shell.set_import_hooks({platform::wake_event_loop, {}});
   platform::Window& w = **window;
 
   int frames_left = kFramesAfterEvent;
@@ -176,6 +178,16 @@ int run_screenshot(const ScreenshotOptions& options) {
   shell.show(*screen);
 
   platform::Window& w = **window;
+  if (!options.drop.empty()) {
+    // As if the files were dropped: draw until their import has finished.
+    w.events().dropped_paths = options.drop;
+    for (;;) {
+      const FrameReport report = runtime.render(shell);
+      w.swap_buffers();
+      if (!report.import || report.import->state != ImportState::kRunning) break;
+      w.wait_events(0.01);
+    }
+  }
   std::vector<uint8_t> pixels;
   int width = 0, height = 0;
   for (int frame = 0; frame < kScreenshotFrames; ++frame) {

@@ -1,6 +1,7 @@
 #pragma once
 // The window: the default command, and one-frame screenshots for tests and docs.
 #include <string>
+#include <vector>
 
 namespace rekindle::app {
 
@@ -18,6 +19,7 @@ struct ScreenshotOptions {
   std::string out_png;
   std::string screen = "today";  // a screen_name(): today, compose, contacts, ...
   int width = 430, height = 860;  // logical size of the window
+  std::vector<std::string> drop;   // files dropped on the window first: the shot waits for their import
 };
 
 // Renders one frame of a screen into a PNG. Returns the exit code.

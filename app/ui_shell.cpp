@@ -179,9 +179,25 @@ void AppShell::handle_keys(const platform::InputEvents& events) {
     // On Sort your network the digits answer the triage; the tab bar still switches.
     for (const auto& tab : kTabs)
       if (event.key == tab.key && screen_ != Screen::kSort) show(tab.screen);
-    if (event.key == platform::Key::kEscape && screen_ == Screen::kCompose) show(Screen::kToday);
+    if (event.key == platform::Key::kEscape &&
+        (screen_ == Screen::kCompose || screen_ == Screen::kImport || screen_ == Screen::kSettings))
+      show(Screen::kToday);
     if (event.key == platform::Key::kSlash && screen_ == Screen::kContacts) contacts_model_.focus_search = true;
   }
+  // "," opens Settings, as in many apps; read as typed so that any keyboard layout works.
+  for (unsigned int c : events.characters)
+    if (c == ',' && screen_ == Screen::kToday) show(Screen::kSettings);
+}
+
+void AppShell::handle_import(const platform::InputEvents& events) {
+  if (!api_) return;
+  // Files dropped on any screen: Import shows their progress.
+  if (!events.dropped_paths.empty()) {
+    show(Screen::kImport);
+    start_import(import_model_, *api_, today_, events.dropped_paths);
+  }
+  // An import just finished on its worker: what is on screen may have changed.
+  if (import_just_finished(import_model_)) reload();
 }
 
 FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents& events) {
@@ -189,6 +205,7 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   // Back from the terminal (an import, a log): show what the store holds now.
   if (events.focus_gained) reload();
   handle_keys(events);
+  handle_import(events);
 
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -231,6 +248,12 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   if (report.sort && report.sort->leave) show(Screen::kToday);
   if (report.strategy_frame && report.strategy_frame->open_sort) show(Screen::kSort);
   if (report.strategy_frame && report.strategy_frame->open_contact) open_details(*report.strategy_frame->open_contact);
+  // So do the buttons that lead to another screen.
+  if (report.today_frame && report.today_frame->open_import) show(Screen::kImport);
+  if (report.today_frame && report.today_frame->open_settings) show(Screen::kSettings);
+  if (report.import && report.import->exit != ImportExit::kNone)
+    show(report.import->exit == ImportExit::kSort ? Screen::kSort : Screen::kToday);
+  if (report.settings && report.settings->back) show(Screen::kToday);
   report.screen = screen_;
   return report;
 }

@@ -69,6 +69,8 @@ class AppShell {
   void open_compose(int64_t contact_id);
   // Opens a contact's details (a click on a card or a row, or Enter).
   void open_details(int64_t contact_id);
+  // How an import on its worker thread wakes the window's loop (and, in tests, watches it).
+  void set_import_hooks(ImportHooks hooks) { import_model_.hooks = std::move(hooks); }
 
   // Switches to a screen and reloads its data from the store.
   void show(Screen screen);
@@ -76,13 +78,15 @@ class AppShell {
   // Moves to another day (e.g. after midnight); reloads when it changed.
   void set_today(core::Day today);
   // Draws the whole window for one frame; call between ImGui::NewFrame and ImGui::Render.
-  // events are this frame's key presses (1-4 switch tabs unless a text field has focus).
+  // events are this frame's key presses (1-4 switch tabs unless a text field has focus);
+  // files dropped on the window open Import and start importing them.
   FrameReport draw_frame(const Theme& theme, const platform::InputEvents& events);
 
  private:
   void reload();
   const core::TemplateSet& templates();
   void handle_keys(const platform::InputEvents& events);
+  void handle_import(const platform::InputEvents& events);
   void draw_screen(const Theme& theme, const platform::InputEvents& events, FrameReport& report);
   void draw_tab_bar(const Theme& theme);
 

@@ -6,6 +6,7 @@
 #include "app/today_summary.h"
 #include "app/ui_widgets.h"
 #include "app/view_sort.h"
+#include "app/view_import.h"
 
 namespace rekindle::app {
 namespace {
@@ -102,15 +103,17 @@ TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::Inp
         (before != model.state || frame.command.action != core::DeckAction::none))
       model.due_tomorrow = cards_due_tomorrow(model);
   }
+  const ImVec2 heading_at = ImGui::GetCursorScreenPos();
+  const float heading_width = ImGui::GetContentRegionAvail().x;
   screen_heading(theme, "Today", long_date_label(model.day));
+  if (gear_button(theme, ImVec2(heading_at.x + heading_width, heading_at.y + theme.px(4)), &frame.buttons))
+    frame.open_settings = true;
   switch (model.state) {
     case TodayState::kError:
       error_state(theme, "Today's deck could not be read", model.error);
       break;
     case TodayState::kNoContacts:
-      empty_state(theme, Icon::kContacts, "No contacts yet",
-                  "Import your LinkedIn, Google or phone contacts and your first deck appears here.",
-                  "rekindle import FILE", "Connections.csv, a Google or Outlook CSV, or a .vcf file");
+      if (import_invitation(theme, &frame.buttons)) frame.open_import = true;
       break;
     case TodayState::kAllCaughtUp:
       draw_summary(model, theme, frame);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "app/form_widgets.h"
 #include "app/theme.h"
 #include "core/date.h"
 #include "core/deck_command.h"
@@ -85,6 +86,9 @@ struct TodayFrame {
   bool animating = false;                      // draw again soon: a card is moving
   TodayOverlay overlay = TodayOverlay::kNone;  // shown after this frame
   bool open_sort = false;                      // "Start sorting": the shell shows Sort your network
+  bool open_import = false;                    // the empty state's Import button: the shell opens Import
+  bool open_settings = false;                  // the gear in the heading: the shell opens Settings
+  Clickables buttons;                          // where those buttons were drawn
 };
 
 // The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".

@@ -70,7 +70,7 @@ int snooze_days(SnoozeChoice choice) {
   return kSnoozeWeekDays;
 }
 
-SchedulingFields decision_effect(Direction direction, const SchedulingFields& before, SnoozeChoice snooze, Day today) {
+SchedulingFields decision_effect(Direction direction, const SchedulingFields& before, int snooze_for, Day today) {
   SchedulingFields after = before;
   switch (direction) {
     case Direction::right:
@@ -78,7 +78,7 @@ SchedulingFields decision_effect(Direction direction, const SchedulingFields& be
       after.snooze_streak = 0;
       break;
     case Direction::left:
-      after.due = today + snooze_days(snooze);
+      after.due = today + snooze_for;
       after.snooze_streak = before.snooze_streak + 1;
       break;
     case Direction::up:

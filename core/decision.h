@@ -70,9 +70,10 @@ struct SchedulingFields {
   bool operator==(const SchedulingFields&) const = default;
 };
 
-// What deciding `direction` on `today` does to a contact's scheduling fields. Never changes
-// stability or the interaction log (MODEL.md, properties 3).
-SchedulingFields decision_effect(Direction direction, const SchedulingFields& before, SnoozeChoice snooze, Day today);
+// What deciding `direction` on `today` does to a contact's scheduling fields; a left swipe
+// snoozes for snooze_days. Never changes stability or the interaction log (MODEL.md,
+// properties 3).
+SchedulingFields decision_effect(Direction direction, const SchedulingFields& before, int snooze_days, Day today);
 
 // Snoozed this many times in a row: the card suggests a longer cadence or archiving.
 bool suggests_rethink(Direction direction, int snooze_streak_after);

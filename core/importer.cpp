@@ -22,7 +22,7 @@ namespace {
 // Thousandths of the progress bar given to reading and parsing; storing gets the rest.
 constexpr size_t kParseShare = 400;
 constexpr size_t kStoreProgressEvery = 64;
-constexpr const char* kCancelled = "import cancelled; nothing was stored";
+constexpr const char* kCancelled = kImportCancelled;
 // Returned from the transaction body of a dry run so that everything is rolled back.
 constexpr const char* kDryRunRollback = "dry run: rolled back";
 
@@ -232,21 +232,28 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
   ImportReport report;
   report.dry_run = options.dry_run;
   bool cancelled = false;
+  ImportProgress where;  // kept up to date below, for options.on_progress
+  where.files = sources.size();
   auto tick = [&](size_t done) {
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) cancelled = true;
     if (options.progress && !cancelled && !options.progress(std::min(done, kImportProgressTotal), kImportProgressTotal))
       cancelled = true;
+    if (options.on_progress && !cancelled) options.on_progress(where);
     return !cancelled;
   };
 
   // Parse everything first: a file that is not contacts stops the import before any write.
   size_t total_bytes = 0;
   for (const auto& s : sources) total_bytes += s.bytes.size();
+  where.bytes_total = total_bytes;
   std::vector<ParseOutput> parsed;
   size_t bytes_before = 0;
   for (const ImportSource& source : sources) {
+    where.file = parsed.size();
     // Parsers count in their own units (bytes, records): scale to this file's share of bytes.
     ProgressFn file_progress = [&](size_t done, size_t total) {
       const size_t file_done = total ? source.bytes.size() * std::min(done, total) / total : 0;
+      where.bytes_done = bytes_before + file_done;
       return tick(total_bytes ? (bytes_before + file_done) * kParseShare / total_bytes : 0);
     };
     auto out = parse_contact_file(source.bytes, options.format, file_progress);
@@ -254,11 +261,15 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     if (!out) return make_error(source.name + ": " + out.error());
     parsed.push_back(std::move(*out));
     bytes_before += source.bytes.size();
+    where.bytes_done = bytes_before;
     if (!tick(total_bytes ? bytes_before * kParseShare / total_bytes : kParseShare)) return make_error(kCancelled);
   }
 
   size_t total_records = 0;
   for (const auto& p : parsed) total_records += p.records.size();
+  where.storing = true;
+  where.file = 0;
+  where.records_total = total_records;
   // A bulk import needs no fsync per page; the commit itself is still durable in WAL mode.
   if (Status s = store.set_bulk_import(true); !s) return make_error(s.error());
   Status stored = store.transaction([&]() -> Status {
@@ -266,12 +277,14 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     if (Status s = merger.load(); !s) return s;
     size_t done = 0;
     for (size_t f = 0; f < sources.size(); ++f) {
+      where.file = f;
       ImportFileReport file;
       file.file = sources[f].name;
       file.format = parsed[f].format;
       file.skipped = parsed[f].skipped;
       file.notes = parsed[f].notes;
       for (const ParsedRecord& record : parsed[f].records) {
+        where.records_done = done;
         if (++done % kStoreProgressEvery == 0 &&
             !tick(kParseShare + done * (kImportProgressTotal - kParseShare) / std::max<size_t>(total_records, 1)))
           return make_error(kCancelled);
@@ -283,6 +296,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
       report.files.push_back(std::move(file));
     }
     if (Status s = merger.reschedule(); !s) return s;
+    where.records_done = total_records;
     if (!tick(kImportProgressTotal)) return make_error(kCancelled);
     if (options.dry_run) return make_error(kDryRunRollback);
     return Status::success();

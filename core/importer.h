@@ -1,6 +1,8 @@
 #pragma once
 // The import pipeline: read contact files, detect and parse each, then merge every record
 // into the store in one transaction (all of it stored, or none), with a report per file.
+#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -11,12 +13,30 @@
 
 namespace rekindle::core {
 
+// Where a running import is, in units a person reads: the file being read (and its bytes),
+// then the records being stored.
+struct ImportProgress {
+  bool storing = false;  // false: reading and parsing the files; true: storing the records
+  size_t file = 0;       // the file being read or stored, an index into the sources
+  size_t files = 0;
+  size_t bytes_done = 0, bytes_total = 0;      // over all files, while reading
+  size_t records_done = 0, records_total = 0;  // over all files, while storing
+};
+
 struct ImportOptions {
   std::string format = "auto";  // "auto" or one of kImportFormats, applied to every file
   bool dry_run = false;         // report what would happen; store nothing
   Day today;                    // for scheduling the contacts the import touches
   ProgressFn progress;          // (done, kImportProgressTotal); false cancels, storing nothing
+  // The same moments in detail, for a window's progress display (may be empty).
+  std::function<void(const ImportProgress&)> on_progress;
+  // Set from another thread to cancel: checked with each progress step (every few dozen
+  // records, and as the parsers report); the import then stores nothing.
+  const std::atomic<bool>* cancel = nullptr;
 };
+
+// The error of a cancelled import.
+inline constexpr const char* kImportCancelled = "import cancelled; nothing was stored";
 
 // Progress is reported in thousandths: reading and parsing the files, then storing.
 inline constexpr size_t kImportProgressTotal = 1000;
@@ -47,8 +67,8 @@ struct ImportSource {
 };
 
 // Imports the sources into store. Fails, storing nothing, when a source is not a contact
-// file, when storing fails, or when cancelled through options.progress; malformed records
-// are skipped and reported instead.
+// file, when storing fails, or when cancelled through options.progress or options.cancel
+// (the error is then kImportCancelled); malformed records are skipped and reported instead.
 Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource>& sources,
                                     const ImportOptions& options);
 

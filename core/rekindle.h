@@ -195,6 +195,17 @@ class Rekindle {
   Result<std::optional<std::string>> setting(const std::string& key);
   Status set_setting(const std::string& key, const std::string& value);
 
+  // ---- Settings screen and import in the window (import-window) --------------------------
+
+  // How many days a left swipe snoozes when no interval is chosen (setting
+  // "default_snooze_days", default 7) and its change (1..365 days).
+  Result<int> default_snooze_days();
+  Status set_default_snooze_days(int days);
+  // A second connection to the same database file, for a worker thread (SQLite wants one
+  // connection per thread; WAL lets this one read while the other writes). Fails for an
+  // in-memory database, which has no file another connection could open.
+  Result<std::unique_ptr<Rekindle>> open_another() const;
+
   // ---- Import and export -----------------------------------------------------------------
 
   // Imports contact files (all of them stored, or none); see core/importer.h for the report,

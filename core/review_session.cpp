@@ -6,8 +6,6 @@
 namespace rekindle::core {
 namespace {
 
-constexpr int kMaxDailyLimit = 500;
-
 using nlohmann::json;
 
 // What a decision row keeps of the moment before it: the contact's scheduling fields and
@@ -130,6 +128,25 @@ Status set_daily_limit(Store& store, int limit) {
   return store.transaction([&] { return store.set_setting("daily_limit", std::to_string(limit)); });
 }
 
+Result<int> default_snooze_days(Store& store) {
+  auto text = store.setting("default_snooze_days");
+  if (!text) return make_error(text.error());
+  if (!*text || (*text)->empty()) return kSnoozeWeekDays;
+  int days = 0;
+  for (char ch : **text) {
+    if (ch < '0' || ch > '9' || days > kMaxSnoozeDays) return kSnoozeWeekDays;  // a damaged value: the default
+    days = days * 10 + (ch - '0');
+  }
+  return days >= 1 && days <= kMaxSnoozeDays ? days : kSnoozeWeekDays;
+}
+
+Status set_default_snooze_days(Store& store, int days) {
+  if (days < 1 || days > kMaxSnoozeDays)
+    return make_error("the default snooze must be 1.." + std::to_string(kMaxSnoozeDays) + " days, got " +
+                      std::to_string(days));
+  return store.transaction([&] { return store.set_setting("default_snooze_days", std::to_string(days)); });
+}
+
 Result<DayDecisions> decisions_on(Store& store, Day day) {
   auto rows = store.decisions_on_day(day);
   if (!rows) return make_error(rows.error());
@@ -224,7 +241,7 @@ Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit) {
   return build_deck(*net, *done, today, limit, *seed, held ? &held->contacts : nullptr);
 }
 
-Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction direction, SnoozeChoice snooze,
+Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction direction, int snooze_for,
                                        Day today) {
   DecisionOutcome out;
   Status st = store.transaction([&]() -> Status {
@@ -233,7 +250,7 @@ Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction
     auto name = store.contact_name(card.contact_id);
     if (!name) return make_error(name.error());
     if (!*before || !*name) return make_error("no contact with id " + std::to_string(card.contact_id));
-    const SchedulingFields after = decision_effect(direction, **before, snooze, today);
+    const SchedulingFields after = decision_effect(direction, **before, snooze_for, today);
     if (Status w = store.set_scheduling_fields(card.contact_id, after); !w) return w;
     auto id = store.insert_decision(card.contact_id, today, direction, before_state_json({**before, card.kind}));
     if (!id) return make_error(id.error());
@@ -281,7 +298,7 @@ Result<DecisionOutcome> change_snooze(Store& store, SnoozeChoice choice, Day tod
     auto restored = fields_to_restore(store, d.contact_id, before->fields);
     if (!restored) return make_error(restored.error());
     before->fields = *restored;
-    const SchedulingFields after = decision_effect(Direction::left, before->fields, choice, today);
+    const SchedulingFields after = decision_effect(Direction::left, before->fields, snooze_days(choice), today);
     if (Status w = store.set_scheduling_fields(d.contact_id, after); !w) return w;
     // A snooze never has a touch of its own (only a reach-out does), so nothing is lost.
     if (Status r = store.delete_decision(d.id); !r) return r;
@@ -347,6 +364,9 @@ Result<ReviewSession> ReviewSession::open(Store& store, Day today) {
   auto dealt = dealt_deck(store, today);
   if (!dealt) return make_error(dealt.error());
   session.dealt_ = std::move(*dealt);
+  auto snooze = default_snooze_days(store);
+  if (!snooze) return make_error(snooze.error());
+  session.snooze_days_ = *snooze;
   if (Status s = session.refresh(); !s) return make_error(s.error());
   return session;
 }
@@ -404,12 +424,13 @@ std::string ReviewSession::progress_text() const {
   return std::to_string(shown) + " / " + std::to_string(total());
 }
 
-Result<DecisionOutcome> ReviewSession::decide(Direction direction, SnoozeChoice snooze) {
+Result<DecisionOutcome> ReviewSession::decide(Direction direction, std::optional<SnoozeChoice> snooze) {
   if (deck_.empty()) {
     last_error_ = "no card left in today's deck";
     return make_error(last_error_);
   }
-  return after_decision(apply_decision(*store_, deck_.front(), direction, snooze, today_));
+  const int days = snooze ? snooze_days(*snooze) : snooze_days_;
+  return after_decision(apply_decision(*store_, deck_.front(), direction, days, today_));
 }
 
 Result<DecisionOutcome> ReviewSession::after_decision(Result<DecisionOutcome> out) {

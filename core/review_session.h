@@ -17,10 +17,17 @@
 
 namespace rekindle::core {
 
+// The largest daily limit a user may set.
+inline constexpr int kMaxDailyLimit = 500;
 // The daily limit N: the "daily_limit" setting, else 10.
 Result<int> daily_limit(Store& store);
 // Stores the daily limit (1..500) in its own transaction.
 Status set_daily_limit(Store& store, int limit);
+// How many days a left swipe snoozes when no interval is chosen: the "default_snooze_days"
+// setting (1..kMaxSnoozeDays), else a week; and its change.
+inline constexpr int kMaxSnoozeDays = 365;
+Result<int> default_snooze_days(Store& store);
+Status set_default_snooze_days(Store& store, int days);
 
 // What was decided on a day (who, how many, how many reactivation cards).
 Result<DayDecisions> decisions_on(Store& store, Day day);
@@ -58,9 +65,9 @@ struct DecisionOutcome {
   bool suggest_rethink = false;  // left 3+ times in a row: suggest a longer cadence or archive
 };
 
-// Applies a decision to a card as one committed transaction. The snooze choice matters only
-// for left. Never changes stability or the interaction log.
-Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction direction, SnoozeChoice snooze,
+// Applies a decision to a card as one committed transaction. snooze_for (days) matters only for
+// left. Never changes stability or the interaction log.
+Result<DecisionOutcome> apply_decision(Store& store, const Card& card, Direction direction, int snooze_for,
                                        Day today);
 
 // Undoes the latest decision (of any day) as one transaction: restores the contact's prior
@@ -115,7 +122,8 @@ class ReviewSession {
   const SessionSummary& summary() const { return summary_; }
 
   // Decides on the current card; fails (and sets last_error) when the deck is empty.
-  Result<DecisionOutcome> decide(Direction direction, SnoozeChoice snooze = SnoozeChoice::week);
+  // A snooze without a chosen interval lasts the default snooze setting.
+  Result<DecisionOutcome> decide(Direction direction, std::optional<SnoozeChoice> snooze = std::nullopt);
   // Undoes the latest decision; nullopt when there is nothing to undo.
   Result<std::optional<DecisionOutcome>> undo();
   // Snoozes the card just snoozed for `choice` instead; fails (and sets last_error) when the
@@ -141,6 +149,7 @@ class ReviewSession {
   std::optional<DealtDeck> dealt_;
   Day today_;
   int limit_ = kDefaultDailyLimit;
+  int snooze_days_ = kSnoozeWeekDays;  // the default snooze setting, read when opened
   uint64_t seed_ = kDefaultSeed;
   Network network_;
   DayDecisions done_;

@@ -2,6 +2,7 @@
 // Input events as the window received them, in order, in our own terms. ImGui 1.86 has no
 // key codes for letters, so the app reads keys from here rather than from ImGuiIO, and hands
 // them to core's key map (core/key_map.h) as key strokes.
+#include <string>
 #include <vector>
 
 #include "core/key_map.h"
@@ -53,12 +54,17 @@ struct InputEvents {
   std::vector<unsigned int> characters;  // Unicode code points typed
   int other = 0;                         // mouse moves, clicks, resizes, focus: anything to redraw for
   bool focus_gained = false;             // the window came back to the front: data may have changed
+  std::vector<std::string> dropped_paths;  // files dropped on the window (UTF-8 paths), in order
 
-  bool empty() const { return keys.empty() && scrolls.empty() && characters.empty() && other == 0 && !focus_gained; }
+  bool empty() const {
+    return keys.empty() && scrolls.empty() && characters.empty() && other == 0 && !focus_gained &&
+           dropped_paths.empty();
+  }
   void clear() {
     keys.clear();
     scrolls.clear();
     characters.clear();
+    dropped_paths.clear();
     other = 0;
     focus_gained = false;
   }

@@ -73,6 +73,12 @@ void Window::install_callbacks() {
   glfwSetScrollCallback(window_, [](GLFWwindow* w, double x, double y) {
     owner(w)->events_.scrolls.push_back({x, y});
   });
+  // Files dragged from a file manager and dropped anywhere on the window.
+  glfwSetDropCallback(window_, [](GLFWwindow* w, int count, const char** paths) {
+    InputEvents& events = owner(w)->events_;
+    for (int i = 0; i < count; ++i)
+      if (paths[i]) events.dropped_paths.emplace_back(paths[i]);
+  });
   // The rest only means "something changed, draw again".
   glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { owner(w)->events_.other++; });
   glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int, int) { owner(w)->events_.other++; });
@@ -102,6 +108,8 @@ void Window::wait_events(double timeout_seconds) {
   else
     glfwWaitEventsTimeout(timeout_seconds);
 }
+
+void wake_event_loop() { glfwPostEmptyEvent(); }
 
 void Window::set_title(const std::string& title) { glfwSetWindowTitle(window_, title.c_str()); }
 

@@ -20,6 +20,10 @@ struct WindowOptions {
   bool resizable = true;
 };
 
+// Wakes the window's wait_events() from any thread, e.g. a worker that has progress to show.
+// Only while a Window is open.
+void wake_event_loop();
+
 class Window {
  public:
   // Initialises GLFW and opens the window. Fails with "cannot open a window (no display?): ..."

@@ -763,7 +763,7 @@ TEST_CASE("this week's focus list: starred in the last 7 days, most recent first
   auto act = [&](int64_t id, Day d, Direction dir) {
     Card card;
     card.contact_id = id;
-    REQUIRE(apply_decision(*store, card, dir, SnoozeChoice::week, d).ok());
+    REQUIRE(apply_decision(*store, card, dir, snooze_days(SnoozeChoice::week), d).ok());
   };
   act(ids[0], today - 7, Direction::up);  // more than a week ago
   act(ids[1], today - 6, Direction::up);
