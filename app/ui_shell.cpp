@@ -167,6 +167,10 @@ void AppShell::reload() {
 }
 
 void AppShell::handle_keys(const platform::InputEvents& events) {
+  // Compose opens with the keyboard in its editor: Esc still goes back to the deck.
+  if (screen_ == Screen::kCompose)
+    for (const auto& event : events.keys)
+      if (event.key == platform::Key::kEscape && !event.repeat) return show(Screen::kToday);
   // While a text field has the keyboard, keys are typing, not commands.
   if (ImGui::GetIO().WantTextInput) return;
   for (const auto& event : events.keys) {
@@ -177,7 +181,6 @@ void AppShell::handle_keys(const platform::InputEvents& events) {
     }
     for (const auto& tab : kTabs)
       if (event.key == tab.key) show(tab.screen);
-    if (event.key == platform::Key::kEscape && screen_ == Screen::kCompose) show(Screen::kToday);
     if (event.key == platform::Key::kSlash && screen_ == Screen::kContacts) contacts_model_.focus_search = true;
   }
 }
@@ -220,6 +223,8 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   ImGui::End();
   // A right swipe opens the composer once the frame that made it is complete.
   if (report.today_frame && report.today_frame->reach_out) open_compose(*report.today_frame->reach_out);
+  // Logged or Back: on to the next card of the deck.
+  if (report.compose_frame && (report.compose_frame->logged || report.compose_frame->back)) show(Screen::kToday);
   report.screen = screen_;
   return report;
 }
