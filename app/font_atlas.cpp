@@ -62,6 +62,9 @@ struct FaceData {
   size_t size = 0;
   stbtt_fontinfo info{};
   bool has(char32_t c) const { return stbtt_FindGlyphIndex(&info, static_cast<int>(c)) != 0; }
+  // The em for a pixel height of 1: ImGui sizes a face by its line height, and CJK faces have
+  // taller lines than Roboto, so at the same "size" their characters would look small.
+  float em() const { return stbtt_ScaleForPixelHeight(&info, 1) / stbtt_ScaleForMappingEmToPixels(&info, 1); }
 };
 
 const rekindle::EmbeddedFile* embedded_font(const char* name_part, size_t fallback_index) {
@@ -144,8 +147,10 @@ class Coverage {
         merge.FontNo = faces_[i]->index;     // the face inside a .ttc collection
         merge.OversampleH = 1;               // CJK glyphs are dense: one sample keeps the atlas small
         merge.OversampleV = 1;
+        // The same em as Roboto's, so that a Chinese name is as large as a Latin one beside it.
+        const float face_size = size * embedded_.em() / faces_[i]->em();
         atlas->AddFontFromMemoryTTF(const_cast<unsigned char*>(faces_[i]->data), static_cast<int>(faces_[i]->size),
-                                    size, &merge, face_ranges[i]);
+                                    face_size, &merge, face_ranges[i]);
       }
       return font;
     };
@@ -162,10 +167,10 @@ class Coverage {
     return fonts;
   }
 
-  // True when a marker named a character never met before.
+  // Looks up the characters the markers name; true when the atlas lacks characters that
+  // some font can draw (met now, or earlier through can_draw).
   bool note(const ImDrawData* draw_data) {
     if (!draw_data) return false;
-    bool met = false;
     for (int l = 0; l < draw_data->CmdListsCount; ++l) {
       const ImVector<ImDrawVert>& vertices = draw_data->CmdLists[l]->VtxBuffer;
       for (int v = 0; v < vertices.Size; ++v) {
@@ -178,14 +183,14 @@ class Coverage {
           extra_[c] = true;
           embedded_extra_.push_back(static_cast<ImWchar>(c));
           outdated_ = true;
-          met = true;
         } else if (source_[c] == Source::kUnknown) {
           resolve(static_cast<char32_t>(c));
-          met = true;
         }
       }
     }
-    return met && outdated_;
+    // Characters looked up outside a frame (drawable_text) count too: once known they are
+    // not looked up again, yet the atlas still lacks them.
+    return outdated_;
   }
 
  private:

@@ -28,9 +28,15 @@ int64_t add(core::Rekindle& api, const std::string& name, const std::string& ema
   core::Contact c;
   c.name = name;
   c.tier = "regular";
-  if (!email.empty()) c.emails.push_back({"work", email});
-  if (!url.empty()) c.urls.push_back({"linkedin", url});
-  if (!phone.empty()) c.phones.push_back({"mobile", phone});
+  const auto value = [](const std::string& label, const std::string& text) {
+    core::LabeledValue v;
+    v.label = label;
+    v.value = text;
+    return v;
+  };
+  if (!email.empty()) c.emails.push_back(value("work", email));
+  if (!url.empty()) c.urls.push_back(value("linkedin", url));
+  if (!phone.empty()) c.phones.push_back(value("mobile", phone));
   auto id = api.add_contact(c, kToday);
   REQUIRE(id.ok());
   return *id;
