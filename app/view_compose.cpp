@@ -1,6 +1,7 @@
 #include "app/view_compose.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: a click outside the editor goes where it lands
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -126,6 +127,9 @@ bool draw_editor(ComposeModel& model, const Theme& theme, float width) {
   }
   const bool changed = ImGui::InputTextMultiline("##body", &model.editor_text, ImVec2(width, height),
                                                  ImGuiInputTextFlags_CallbackAlways, rewrap_callback, &wrap);
+  model.editor_id = ImGui::GetItemID();
+  model.editor_min = ImGui::GetItemRectMin();
+  model.editor_max = ImGui::GetItemRectMax();
   ImGui::PopStyleColor();
   ImGui::PopFont();
   if (!changed) return false;
@@ -207,6 +211,12 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Rekindl
     log_key |= event.key == platform::key_for_char('s');
     if (event.key == platform::key_for_char('e')) model.focus_editor = true;
   }
+  // While the editor has the keyboard ImGui spends a click elsewhere on taking it back, and
+  // the Back button or a channel (drawn before the editor) would need a second click. Let go
+  // of the keyboard first, so the click reaches what it is on.
+  if (model.editor_id != 0 && ImGui::GetActiveID() == model.editor_id && ImGui::IsMouseClicked(0) &&
+      !ImRect(model.editor_min, model.editor_max).Contains(ImGui::GetIO().MousePos))
+    ImGui::ClearActiveID();
   // Back, above the heading, where a phone app puts it.
   ImGui::PushID("back");
   if (chip(theme, "\u2039 Back", false)) frame.back = true;

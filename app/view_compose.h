@@ -37,6 +37,8 @@ struct ComposeModel {
   std::string editor_text;
   float editor_width = 0;
   bool focus_editor = true;
+  ImGuiID editor_id = 0;             // last frame's editor: a click outside it must not be lost
+  ImVec2 editor_min, editor_max;
 };
 
 // What one frame of Compose did. After logged or back the shell returns to Today, whose deck
