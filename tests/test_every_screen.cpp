@@ -145,20 +145,30 @@ TEST_CASE("a Chinese name is drawn with its own glyphs: not as \"?\", not blank"
   }
 }
 
+// A real glyph, not the invisible zero-width marker the atlas keeps for a missing character.
+bool has_glyph(const ImFont* font, ImWchar c) {
+  const ImFontGlyph* glyph = font->FindGlyphNoFallback(c);
+  return glyph && glyph->U0 >= 0 && glyph->AdvanceX > 0;
+}
+
 TEST_CASE("the atlas grows with the characters a frame meets", "[gui][fonts]") {
   test::HeadlessUi ui;
   const app::Theme& theme = ui.theme();
   // U+7A3B (稻) is in no starting range: the first frame meets it and draws nothing for it.
-  REQUIRE(theme.fonts.title->FindGlyphNoFallback(0x7A3B) == nullptr);
+  REQUIRE_FALSE(has_glyph(theme.fonts.title, 0x7A3B));
   const auto draw = [&] {
     ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(400, 200));
     ImGui::Begin("##t");
-    ImGui::GetWindowDrawList()->AddText(theme.fonts.title, theme.fonts.title->FontSize, ImVec2(10, 10),
-                                        app::kColorText, "\xE7\xA8\xBB \xE2\x9C\x88 \xF0\x9F\x9A\x80 abc");
+    ImGui::PushFont(theme.fonts.title);
+    ImGui::TextUnformatted("\xE7\xA8\xBB \xE2\x9C\x88 \xF0\x9F\x9A\x80 abc");
+    ImGui::PopFont();
     ImGui::End();
     ImGui::Render();
   };
   draw();
+  draw();  // a new window is hidden in its first frame
   CHECK(theme.fonts.title->CalcTextSizeA(theme.fonts.title->FontSize, FLT_MAX, 0, "\xE7\xA8\xBB").x == 0.0f);
   REQUIRE(app::note_missing_glyphs(ImGui::GetDrawData()));
   app::Theme rebuilt = theme;
@@ -169,17 +179,21 @@ TEST_CASE("the atlas grows with the characters a frame meets", "[gui][fonts]") {
   // Now in every face (Noto Sans CJK, from fonts-noto-cjk) and with a real width; ✈ from a
   // symbol font; the rocket (past U+FFFF, which this ImGui cannot hold) stays blank.
   for (ImFont* font : {rebuilt.fonts.body, rebuilt.fonts.title, rebuilt.fonts.big}) {
-    CHECK(font->FindGlyphNoFallback(0x7A3B) != nullptr);
+    CHECK(has_glyph(font, 0x7A3B));
     CHECK(font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "\xE7\xA8\xBB").x > font->FontSize * 0.6f);
-    CHECK(font->FindGlyphNoFallback(0x2708) != nullptr);
+    CHECK(has_glyph(font, 0x2708));
   }
   CHECK_FALSE(app::can_draw(0x1F680));
   CHECK_FALSE(app::font_atlas_outdated());
   // Drawn again: nothing new to meet.
   ImGui::NewFrame();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(ImVec2(400, 200));
   ImGui::Begin("##t");
-  ImGui::GetWindowDrawList()->AddText(rebuilt.fonts.title, rebuilt.fonts.title->FontSize, ImVec2(10, 10),
-                                      app::kColorText, "\xE7\xA8\xBB \xE2\x9C\x88 abc");
+  ImGui::PushFont(rebuilt.fonts.title);
+  ImGui::TextUnformatted("\xE7\xA8\xBB \xE2\x9C\x88 abc");
+  ImGui::PopFont();
   ImGui::End();
   ImGui::Render();
   CHECK_FALSE(app::note_missing_glyphs(ImGui::GetDrawData()));
