@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/font_atlas.h"
 #include "app/theme.h"
 #include "app/ui_shell.h"
 #include "platform/paths.h"
@@ -77,8 +78,23 @@ class ImGuiRuntime {
     return core::Status::success();
   }
 
-  // Draws one frame of the shell into the back buffer (not yet swapped).
+  // Draws one frame of the shell into the back buffer (not yet swapped). A frame that met
+  // characters the font atlas lacks is drawn again, with them, before anyone sees it (again
+  // at most twice: the new glyphs change the layout, which may show more text).
   FrameReport render(AppShell& shell) {
+    FrameReport report = render_once(shell);
+    for (int i = 0; i < 2 && note_missing_glyphs(ImGui::GetDrawData()); ++i) {
+      // A failed rebuild keeps the atlas it has: those characters stay blank.
+      if (!refresh_fonts(theme_)) break;
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+      report = render_once(shell);
+    }
+    return report;
+  }
+
+ private:
+  FrameReport render_once(AppShell& shell) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -93,7 +109,6 @@ class ImGuiRuntime {
     return report;
   }
 
- private:
   platform::Window& window_;
   Theme theme_;
   bool has_theme_ = false;

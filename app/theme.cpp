@@ -1,44 +1,9 @@
 #include "app/theme.h"
 
-#include <cstring>
-#include <string_view>
-
-#include "core/embedded.h"
+#include "app/font_atlas.h"
 
 namespace rekindle::app {
 namespace {
-
-// Names come from everywhere: Latin with accents, Greek, Cyrillic, plus typographic
-// punctuation (— … · ’) used in our own text.
-constexpr ImWchar kGlyphRanges[] = {
-    0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A and -B
-    0x0370, 0x03FF,  // Greek
-    0x0400, 0x04FF,  // Cyrillic
-    0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese)
-    0x2000, 0x206F,  // General punctuation
-    0x20AC, 0x20AC,  // Euro sign
-    0,
-};
-// Headings only show our own text and numbers: a smaller range keeps the atlas small.
-constexpr ImWchar kHeadingGlyphRanges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0};
-
-const rekindle::EmbeddedFile* find_font(const char* name_part, size_t fallback_index) {
-  size_t count = 0;
-  const rekindle::EmbeddedFile* files = rekindle_app_assets(&count);
-  for (size_t i = 0; i < count; ++i)
-    if (files[i].name && std::string_view(files[i].name).find(name_part) != std::string_view::npos) return &files[i];
-  return fallback_index < count ? &files[fallback_index] : nullptr;
-}
-
-ImFont* add_font(const rekindle::EmbeddedFile& file, float size, const ImWchar* ranges) {
-  ImFontConfig config;
-  config.FontDataOwnedByAtlas = false;  // the bytes live in the executable
-  config.OversampleH = 2;               // sharp enough at these sizes, half the atlas of 3
-  config.OversampleV = 1;
-  // The atlas never writes to the data when it does not own it.
-  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.data), static_cast<int>(file.size),
-                                                    size, &config, ranges);
-}
 
 ImVec4 color(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
@@ -51,19 +16,19 @@ ImVec4 with_alpha(ImU32 c, float alpha) {
 }  // namespace
 
 core::Result<Fonts> load_fonts(float scale) {
-  const rekindle::EmbeddedFile* regular = find_font("Regular", 0);
-  const rekindle::EmbeddedFile* medium = find_font("Medium", 1);
-  if (!regular || !medium || regular->size == 0 || medium->size == 0)
-    return core::make_error("the embedded fonts are missing from this build");
+  FontSizes sizes;
+  sizes.small = kFontSmall * scale;
+  sizes.body = kFontBody * scale;
+  sizes.title = kFontTitle * scale;
+  sizes.big = kFontBig * scale;
+  auto built = build_font_atlas(sizes);
+  if (!built) return core::make_error(built.error());
   Fonts fonts;
-  // The first font added is ImGui's default.
-  fonts.body = add_font(*regular, kFontBody * scale, kGlyphRanges);
-  fonts.small = add_font(*regular, kFontSmall * scale, kGlyphRanges);
-  fonts.strong = add_font(*medium, kFontBody * scale, kGlyphRanges);
-  fonts.title = add_font(*medium, kFontTitle * scale, kGlyphRanges);
-  fonts.big = add_font(*medium, kFontBig * scale, kHeadingGlyphRanges);
-  if (!fonts.body || !fonts.small || !fonts.strong || !fonts.title || !fonts.big)
-    return core::make_error("cannot load the embedded fonts");
+  fonts.small = built->small;
+  fonts.body = built->body;
+  fonts.strong = built->strong;
+  fonts.title = built->title;
+  fonts.big = built->big;
   return fonts;
 }
 
@@ -121,7 +86,6 @@ void apply_style(float scale) {
 
 core::Result<Theme> make_theme(float scale) {
   if (!(scale > 0.25f && scale < 8.0f)) scale = 1.0f;
-  ImGui::GetIO().Fonts->Clear();
   auto fonts = load_fonts(scale);
   if (!fonts) return core::make_error(fonts.error());
   apply_style(scale);
@@ -129,6 +93,18 @@ core::Result<Theme> make_theme(float scale) {
   theme.scale = scale;
   theme.fonts = *fonts;
   return theme;
+}
+
+}  // namespace rekindle::app
+
+namespace rekindle::app {
+
+core::Status refresh_fonts(Theme& theme) {
+  if (!font_atlas_outdated()) return core::Status::success();
+  auto fonts = load_fonts(theme.scale);
+  if (!fonts) return core::make_error(fonts.error());
+  theme.fonts = *fonts;
+  return core::Status::success();
 }
 
 }  // namespace rekindle::app

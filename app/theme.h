@@ -1,6 +1,6 @@
 #pragma once
 // The look: a calm, warm, phone-like palette with one accent colour, the embedded Roboto
-// faces at a few sizes, and metrics in logical pixels that scale with the display.
+// faces at a few sizes (with installed fonts for other scripts), and metrics in logical pixels that scale with the display.
 #include <imgui.h>
 
 #include "core/decision.h"
@@ -63,12 +63,16 @@ struct Theme {
   float px(float logical) const { return logical * scale; }
 };
 
-// Adds the embedded Roboto faces at every size to ImGui's font atlas (not yet built) for
-// the given scale, and makes body the default font.
+// Clears ImGui's font atlas and builds it (CPU side) with the embedded Roboto faces at every
+// size for the given scale, plus every character met so far and the installed fonts that
+// draw it (app/font_atlas.h); body is the default font.
 core::Result<Fonts> load_fonts(float scale);
 // Sets ImGui's style (colours, rounding, spacing) for the scale, from a fresh default.
 void apply_style(float scale);
-// Both: clears the atlas, loads fonts and style. The caller rebuilds the font texture.
+// Both: clears the atlas, loads fonts and style. The caller uploads the font texture.
 core::Result<Theme> make_theme(float scale);
+// Between frames: rebuilds the atlas when frames met characters it lacks (theme.fonts then
+// point to the new faces; the caller uploads the texture again). Nothing to do: success.
+core::Status refresh_fonts(Theme& theme);
 
 }  // namespace rekindle::app

@@ -63,7 +63,8 @@ float draw_identity(ImDrawList* draw, const core::Card& card, const CardDetails&
   if (card.suggest_rethink)
     band_chip(draw, theme, max.x - theme.px(14), min.y + theme.px(14), true, "Snoozed often", kColorSnooze);
 
-  const float radius = theme.px(46);
+  // A short card (a small window) gets a smaller face, so that the reason still fits below.
+  const float radius = theme.px(max.y - min.y < theme.px(400) ? 28 : 46);
   float y = min.y + theme.px(18);
   draw_face(draw, ImVec2(cx, y + radius), radius, card, details, theme);
   y += 2 * radius + theme.px(12);

@@ -4,6 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "app/font_atlas.h"
 #include "app/ui_widgets.h"
 
 namespace rekindle::app {
@@ -27,7 +28,8 @@ float text_width(ImFont* font, std::string_view text) {
 
 void text_centered(ImDrawList* draw, ImFont* font, float center_x, float y, ImU32 color, const std::string& text,
                    float max_width) {
-  const std::string shown = ellipsize(font, font->FontSize, text, max_width);
+  // A name with a character no font draws ("Ana 🚀 Lima") shows as "Ana Lima", not "Ana  Lima".
+  const std::string shown = ellipsize(font, font->FontSize, drawable_text(text), max_width);
   draw->AddText(font, font->FontSize, ImVec2(center_x - text_width(font, shown) * 0.5f, y), color, shown.c_str());
 }
 

@@ -168,6 +168,10 @@ void AppShell::reload() {
 }
 
 void AppShell::handle_keys(const platform::InputEvents& events) {
+  // Compose opens with the keyboard in its editor: Esc still goes back to the deck.
+  if (screen_ == Screen::kCompose)
+    for (const auto& event : events.keys)
+      if (event.key == platform::Key::kEscape && !event.repeat) return show(Screen::kToday);
   // While a text field has the keyboard, keys are typing, not commands.
   if (ImGui::GetIO().WantTextInput) return;
   for (const auto& event : events.keys) {
@@ -179,8 +183,8 @@ void AppShell::handle_keys(const platform::InputEvents& events) {
     // On Sort your network the digits answer the triage; the tab bar still switches.
     for (const auto& tab : kTabs)
       if (event.key == tab.key && screen_ != Screen::kSort) show(tab.screen);
-    if (event.key == platform::Key::kEscape &&
-        (screen_ == Screen::kCompose || screen_ == Screen::kImport || screen_ == Screen::kSettings))
+    // Compose handles its own Esc (even while its editor has the keyboard).
+    if (event.key == platform::Key::kEscape && (screen_ == Screen::kImport || screen_ == Screen::kSettings))
       show(Screen::kToday);
     if (event.key == platform::Key::kSlash && screen_ == Screen::kContacts) contacts_model_.focus_search = true;
   }
@@ -254,6 +258,8 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   if (report.import && report.import->exit != ImportExit::kNone)
     show(report.import->exit == ImportExit::kSort ? Screen::kSort : Screen::kToday);
   if (report.settings && report.settings->back) show(Screen::kToday);
+  // Logged or Back: on to the next card of the deck.
+  if (report.compose_frame && (report.compose_frame->logged || report.compose_frame->back)) show(Screen::kToday);
   report.screen = screen_;
   return report;
 }

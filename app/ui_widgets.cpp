@@ -11,6 +11,8 @@
 #include <iterator>
 #include <vector>
 
+#include "app/font_atlas.h"
+
 namespace rekindle::app {
 namespace {
 
@@ -232,7 +234,7 @@ void draw_avatar(ImDrawList* draw, ImVec2 center, float radius, std::string_view
   uint32_t hash = 2166136261u;  // FNV-1a: the same person always gets the same colour
   for (unsigned char c : name) hash = (hash ^ c) * 16777619u;
   draw->AddCircleFilled(center, radius, kAvatarColors[hash % std::size(kAvatarColors)], 40);
-  const std::string letters = initials(name);
+  const std::string letters = initials(drawable_text(name));  // "🚀 Ana" -> "A", not a blank
   ImFont* font = theme.fonts.strong;
   const float size = radius * 0.78f;
   const ImVec2 text = font->CalcTextSizeA(size, FLT_MAX, 0, letters.c_str());

@@ -1,7 +1,7 @@
 #pragma once
 // The Compose screen, opened by swiping a card right: core's draft for the contact with
 // channel and template choosers, the guard's warnings, the channel's character count, and
-// Copy / Open profile / Log as sent. The words come from core::compose; logging goes through
+// Copy / Open / Log as sent, and Back. The words come from core::compose; logging goes through
 // core::log_sent_message; this view only shows them and forwards the clicks.
 #include <cstdint>
 #include <optional>
@@ -28,17 +28,26 @@ struct ComposeModel {
   core::TemplateSet templates;
   std::string channel, template_name;  // the choices on show
   core::Draft draft;                   // as core composed (or checked) it
-  std::string body;                    // the text being edited
+  std::string body;                    // the text being edited, as the user wrote it
   std::string error;
-  std::string status;    // "Copied to the clipboard", "Logged as sent"
+  std::string status;    // "Copied to the clipboard", an opener's failure
   bool sent = false;     // logged once: the button does not log twice
-  bool editing = false;  // the body is an edit field (ImGui 1.86 cannot wrap one) instead of wrapped text
+  // The editor: ImGui 1.86 cannot wrap a text field, so it holds body with soft breaks
+  // (core/soft_wrap.h) for its width; focus_editor puts the keyboard there (on opening, 'e').
+  std::string editor_text;
+  float editor_width = 0;
+  bool focus_editor = true;
+  ImGuiID editor_id = 0;             // last frame's editor: a click outside it must not be lost
+  ImVec2 editor_min, editor_max;
 };
 
-// What one frame of Compose did.
+// What one frame of Compose did. After logged or back the shell returns to Today, whose deck
+// has moved on to the next card.
 struct ComposeFrame {
   ComposeState state = ComposeState::kNoContact;
   bool copied = false, opened = false, logged = false;
+  bool back = false;  // the Back button
+  std::string address_warning;  // the chosen channel has no address (see missing_address)
 };
 
 // The channels a draft can be written for, in chooser order, with their labels.
@@ -51,9 +60,14 @@ ComposeModel load_compose(core::Rekindle& api, int64_t contact_id, core::Day day
 void choose_draft(ComposeModel& model, const std::string& channel, const std::string& template_name);
 // Logs the draft as sent through the core API (one transaction).
 core::Status log_draft_sent(ComposeModel& model, core::Rekindle& api);
+// What is missing for the chosen channel, in words ("Ada has no e-mail address. Add one in
+// her details, or write on LinkedIn."), or "" when the draft's link is the channel's own:
+// a mailto: for e-mail and coffee, a profile for LinkedIn, a number for a call.
+std::string missing_address(const ComposeModel& model);
 
-// Draws the screen into the current window; api is where "Log as sent" writes. Keys (when
-// no text field has them): c copies, o opens the link, s logs as sent, e edits the text.
+// Draws the screen into the current window; api is where "Log as sent" writes. The editor
+// has the keyboard when the screen opens; when it does not: c copies, o opens the link,
+// s logs as sent, e goes back to the text. Esc (the shell) and Back return to Today.
 ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Rekindle* api,
                           const platform::InputEvents& events = {});
 

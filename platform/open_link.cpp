@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -33,7 +34,9 @@ core::Status open_link(std::string_view link) {
   pid_t pid = 0;
   const int rc = posix_spawnp(&pid, opener.c_str(), &actions, nullptr, argv, environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return core::make_error("cannot start " + opener + ": " + std::strerror(rc));
+  // Said so that it reads after "Could not open your mail app: ".
+  if (rc == ENOENT) return core::make_error("no program to open links was found (" + opener + " is not installed)");
+  if (rc != 0) return core::make_error(opener + " could not be started (" + std::strerror(rc) + ")");
   // Reap it in the background so no zombie is left; xdg-open returns quickly.
   std::thread([pid] {
     int status = 0;
