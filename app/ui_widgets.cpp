@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/font_atlas.h"
+#include "core/phrase.h"
 
 namespace rekindle::app {
 namespace {
@@ -356,6 +357,19 @@ void error_state(const Theme& theme, const char* title, const std::string& messa
   ImGui::Dummy(ImVec2(0, theme.px(2)));
   wrapped_text(theme.fonts.title, kColorText, title);
   wrapped_text(theme.fonts.body, kColorTextSecondary, message);
+}
+
+std::string offer_preview_line(const Theme& theme, std::string_view offer) {
+  const core::OfferCheck check = core::offer_preview(offer);
+  std::string line;
+  if (check.ok) {
+    line = "Your drafts will say: \u201c" + check.sentence + "\u201d";
+  } else if (!check.hint.empty()) {
+    line = check.hint;
+    if (!check.suggestion.empty()) line += " Try: \u201c" + check.suggestion + "\u201d";
+  }
+  if (!line.empty()) wrapped_text(theme.fonts.small, check.ok ? kColorTextSecondary : kColorAccent, line);
+  return line;
 }
 
 }  // namespace rekindle::app

@@ -39,6 +39,10 @@ void paint_card(ImDrawList* draw, ImVec2 min, ImVec2 max, const Theme& theme, Im
 void screen_heading(const Theme& theme, const char* title, const std::string& subtitle);
 // Text in a font and colour, wrapped to the available width.
 void wrapped_text(ImFont* font, ImU32 color, std::string_view text);
+// Under an offer field: the sentence the offer gives in a draft ("Your drafts will say: ..."),
+// or why it cannot be used as written, with a rewrite when one is obvious. Draws nothing for
+// an empty offer. Returns the line drawn.
+std::string offer_preview_line(const Theme& theme, std::string_view offer);
 // Text centred on the available width, word-wrapped line by line.
 void centered_text(ImFont* font, ImU32 color, std::string_view text);
 // A pill with a command the user can type, e.g. "rekindle import FILE", centred.

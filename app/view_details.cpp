@@ -425,7 +425,10 @@ void draw_goal(Ctx& ctx) {
     save_edit(ctx, "How they could help", edit, reverse);
     return;
   }
-  if (text_field(theme, "What I can offer", ctx.model.link.offer, "an article they would like, a contact...")) {
+  const bool offer_left = text_field(theme, "What I can offer", ctx.model.link.offer,
+                                     "e.g. share my notes on user research");
+  offer_preview_line(theme, ctx.model.link.offer);
+  if (offer_left) {
     core::ContactEdit edit, reverse;
     edit.offer = ctx.model.link.offer;
     reverse.offer = stored.offer;

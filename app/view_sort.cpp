@@ -224,8 +224,9 @@ void draw_goal_step(SortModel& model, const Theme& theme, core::Rekindle& api, S
     question(theme, 2, "Who could help me get there?", "Mark them next: press H as you sort.");
     ImGui::Dummy(ImVec2(0, theme.px(4)));
     question(theme, 3, "What can I offer?", "Give first. Kept as your default offer.");
-    text_field(theme, "##offer", "e.g. Feedback on a product launch", &model.default_offer, w);
+    text_field(theme, "##offer", "e.g. give feedback on a product launch", &model.default_offer, w);
     remember_target(&frame.targets, "goal-offer");
+    offer_preview_line(theme, model.default_offer);
   }
   ImGui::Dummy(ImVec2(0, theme.px(4)));
   notice_line(theme, model);
@@ -312,6 +313,7 @@ void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api,
   if (has_goal) {
     text_field(theme, "##person-offer", "What I could offer them (optional)", &model.offer, width);
     remember_target(&frame.targets, "person-offer");
+    offer_preview_line(theme, model.offer);
   }
   notice_line(theme, model);
 

@@ -81,7 +81,10 @@ TEST_CASE("sort_contact sets tier, schedule and the goal's relevance and offer i
   auto detail = api->contact(ada, kToday);
   REQUIRE(detail.ok());
   CHECK(detail->contact.tier == "close");
-  CHECK(detail->contact.due.has_value());  // a tier puts her on the schedule
+  // A tier puts her on the list from today (MODEL.md: "back on your list", dealt by value,
+  // with no due day until a real touch starts her cadence).
+  CHECK(detail->contact.listed_since == kToday);
+  CHECK(!detail->contact.due.has_value());
   CHECK(link_of(*api, ada).relevance == "high");
   CHECK(link_of(*api, ada).offer == "Feedback on her launch");
 
