@@ -1,5 +1,7 @@
 #include "app/view_contacts.h"
 
+#include "app/font_atlas.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -63,7 +65,7 @@ bool draw_row(const core::ContactListEntry& row, bool selected, const Theme& the
   const float block_h = detail.empty() ? name_h : name_h + theme.px(3) + detail_h;
   const float top = min.y + (height - block_h) * 0.5f;
   const ImU32 name_color = row.archived ? kColorTextFaint : kColorText;
-  std::string name = ellipsize(strong, strong->FontSize, row.name, text_w - (row.starred ? theme.px(14) : 0));
+  std::string name = ellipsize(strong, strong->FontSize, drawable_text(row.name), text_w - (row.starred ? theme.px(14) : 0));
   draw->AddText(strong, strong->FontSize, ImVec2(text_x, top), name_color, name.c_str());
   if (row.starred) {
     const float name_w = strong->CalcTextSizeA(strong->FontSize, FLT_MAX, 0, name.c_str()).x;

@@ -1,5 +1,7 @@
 #include "app/view_details.h"
 
+#include "app/font_atlas.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -203,7 +205,7 @@ void draw_header(Ctx& ctx) {
   const float text_x = at.x + 2 * radius + theme.px(14);
   const float text_w = card.content_width() - (text_x - at.x);
   ImFont* title = theme.fonts.title;
-  const std::string name = ellipsize(title, title->FontSize, d.contact.name, text_w);
+  const std::string name = ellipsize(title, title->FontSize, drawable_text(d.contact.name), text_w);
   draw->AddText(title, title->FontSize, ImVec2(text_x, at.y + theme.px(2)), kColorText, name.c_str());
   std::string line = d.contact.title;
   if (!d.contact.company.empty()) line += (line.empty() ? "" : " \u00b7 ") + d.contact.company;
