@@ -291,6 +291,14 @@ ComposeFrame draw_compose(ComposeModel& model, const Theme& theme, core::Rekindl
     Card box(theme, kColorErrorSoft);
     wrapped_text(theme.fonts.small, kColorError, warning);
   }
+  // What the composer knew but left out (a note that is not a phrase, an offer to rewrite):
+  // beside the draft, in the user's own words, never pasted into a sentence.
+  if (!model.draft.notes.empty()) {
+    Card box(theme);
+    wrapped_text(theme.fonts.small, kColorTextSecondary, "Kept out of the draft");
+    for (const auto& note : model.draft.notes) wrapped_text(theme.fonts.small, kColorText, note);
+    frame.notes_shown = static_cast<int>(model.draft.notes.size());
+  }
   if (!model.error.empty()) wrapped_text(theme.fonts.small, kColorError, model.error);
 
   // Copy, Open, Log. Open only opens the chosen channel's own address, never another one.

@@ -48,6 +48,7 @@ struct ComposeFrame {
   bool copied = false, opened = false, logged = false;
   bool back = false;  // the Back button
   std::string address_warning;  // the chosen channel has no address (see missing_address)
+  int notes_shown = 0;          // the draft's notes drawn beside it (Draft::notes)
 };
 
 // The channels a draft can be written for, in chooser order, with their labels.

@@ -236,3 +236,33 @@ TEST_CASE("compose: the editor wraps long lines and keeps the user's text as wri
     start = end + 1;
   }
 }
+
+TEST_CASE("compose: what the draft left out is shown beside it, never pasted into it", "[gui][compose]") {
+  test::HeadlessUi ui;
+  auto store = core::Store::open_in_memory();
+  REQUIRE(store.ok());
+  core::Rekindle api(**store);
+  const int64_t grace = add(api, "Grace Hopper", "grace@example.org", "");
+  const int64_t alan = add(api, "Alan Turing", "alan@example.org", "");
+  core::Goal goal;
+  goal.text = "Move into product management";
+  REQUIRE(api.add_goal(goal).ok());
+  core::ContactEdit edit;
+  edit.relevance = "high";
+  edit.offer = "feedback on their EMEA launch deck";  // a noun phrase: cannot follow "glad to"
+  REQUIRE(api.edit_contact(grace, edit, kToday).ok());
+  const auto templates = core::load_templates("/nonexistent");
+
+  app::ComposeModel model = app::load_compose(api, grace, kToday, templates);
+  model.focus_editor = false;
+  REQUIRE_FALSE(model.draft.notes.empty());
+  auto frame = compose_frame(model, ui.theme(), api);
+  CHECK(frame.notes_shown == static_cast<int>(model.draft.notes.size()));
+  CHECK(model.draft.body.find("glad to feedback") == std::string::npos);
+
+  // Nothing left out: no notes box.
+  model = app::load_compose(api, alan, kToday, templates);
+  model.focus_editor = false;
+  frame = compose_frame(model, ui.theme(), api);
+  CHECK(frame.notes_shown == static_cast<int>(model.draft.notes.size()));
+}
