@@ -284,7 +284,25 @@ void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api,
   progress_bar(theme, model.progress, ImGui::GetContentRegionAvail().x);
   const core::SortCandidate* p = current(model);
   if (!p) return;
+  const ImVec2 card_min = ImGui::GetCursorScreenPos();
+  const float card_width = ImGui::GetContentRegionAvail().x;
   draw_person(*p, theme, model.progress);
+  const ImVec2 card_max(card_min.x + card_width, ImGui::GetCursorScreenPos().y);
+  // A drag of the card answers too: released far or fast enough towards a side.
+  const ImGuiIO& io = ImGui::GetIO();
+  const core::Vec2 mouse{io.MousePos.x, io.MousePos.y};
+  if (ImGui::IsMouseClicked(0) && ImGui::IsMouseHoveringRect(card_min, card_max) && !ImGui::IsAnyItemHovered())
+    model.drag.begin(mouse, ImGui::GetTime());
+  else if (model.drag.active() && ImGui::IsMouseDown(0))
+    model.drag.move(mouse, ImGui::GetTime());
+  if (model.drag.active() && !ImGui::IsMouseDown(0)) {
+    model.drag.move(mouse, ImGui::GetTime());
+    if (auto direction = model.drag.release(ImGui::GetTime(), card_width))
+      if (auto a = answer_for_swipe(*direction)) {
+        answer(model, api, today, *a, frame);
+        return;
+      }
+  }
   ImGui::Dummy(ImVec2(0, theme.px(2)));
   wrapped_text(theme.fonts.strong, kColorText, "How well do you know them?");
 
@@ -302,6 +320,8 @@ void draw_triage_step(SortModel& model, const Theme& theme, core::Rekindle& api,
     remember_target(&frame.targets, "answer-" + std::to_string(i + 1));
   }
   if (!current(model)) return;  // the last person was just sorted
+  wrapped_text(theme.fonts.small, kColorTextFaint,
+               "Or swipe the card: right close, up keep in touch, down acquaintance, left don't know.");
 
   const bool has_goal = model.progress.has_goal;
   if (toggle_row(theme, has_goal ? "Could help with my goal##help" : "Could help: write your goal first##help",
@@ -385,9 +405,32 @@ void handle_keys(SortModel& model, core::Rekindle& api, core::Day today, const p
     }
     if (e.key == platform::key_for_char('S') || e.key == platform::Key::kEscape) leave(model, api, frame);
   }
+  // Two-finger swipes on a touchpad: one answer per gesture, as on Today.
+  if (model.state == SortState::kTriage) {
+    const double now = ImGui::GetTime();
+    for (const auto& scroll : events.scrolls)
+      if (auto direction = model.scroll.feed(scroll.x, scroll.y, now))
+        if (auto a = answer_for_swipe(*direction)) answer(model, api, today, *a, frame);
+  }
 }
 
 }  // namespace
+
+std::optional<core::SortAnswer> answer_for_swipe(core::Direction direction) {
+  switch (direction) {
+    case core::Direction::right:
+      return core::SortAnswer::close;
+    case core::Direction::up:
+      return core::SortAnswer::keep_in_touch;
+    case core::Direction::down:
+      return core::SortAnswer::acquaintance;
+    case core::Direction::left:
+      return core::SortAnswer::unknown;
+    case core::Direction::skip:
+      break;
+  }
+  return std::nullopt;
+}
 
 std::string sort_progress_text(const core::SortProgress& p) {
   return std::to_string(p.sorted) + " of " + std::to_string(p.total) + " sorted";
@@ -423,6 +466,9 @@ void load_sort(core::Rekindle& api, core::Day today, SortModel& model) {
       model.goal_target = g.target;
     }
   if (auto offer = api.setting(core::kDefaultOfferSetting); offer && *offer) model.default_offer = **offer;
+  // The touchpad goes the way the user set it for Today.
+  if (auto invert = api.setting("touchpad_invert"); invert && *invert)
+    model.scroll.set_invert(**invert == "1" || **invert == "true");
   read_page(model, api);
   if (!model.notice.empty()) {
     model.error = model.notice;

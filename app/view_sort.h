@@ -13,6 +13,7 @@
 #include "app/theme.h"
 #include "app/ui_buttons.h"
 #include "core/date.h"
+#include "core/gesture.h"
 #include "core/rekindle.h"
 #include "platform/input.h"
 
@@ -36,6 +37,10 @@ struct SortModel {
   size_t pos = 0;
   bool could_help = false;
   std::string offer;
+  // Swipes on the person's card: a mouse drag or a two-finger touchpad swipe answers as the
+  // Today deck's gestures do (right close, up keep in touch, down acquaintance, left don't know).
+  core::DragTracker drag;
+  core::ScrollRecognizer scroll = core::ScrollRecognizer(core::ScrollTuning{});
   std::string last;    // "Ada Lovelace: keep in touch", for the line under the buttons
   std::string notice;  // a refused action, in words
   std::string error;
@@ -51,6 +56,10 @@ struct SortFrame {
   int64_t person = 0;                         // the person on show after this frame (0: none)
   ClickTargets targets;                       // where the buttons were drawn
 };
+
+// The answer a swipe gives in the triage deck: right close, up keep in touch, down
+// acquaintance, left don't know; nullopt for a decision that is no gesture.
+std::optional<core::SortAnswer> answer_for_swipe(core::Direction direction);
 
 // Reads what the screen shows: progress, the goal, the first page of people.
 void load_sort(core::Rekindle& api, core::Day today, SortModel& model);

@@ -413,3 +413,57 @@ TEST_CASE("strategy: goals are added, edited, made current and archived in the w
   CHECK((*goals)[0].id == 2);
   CHECK(api->goals(true)->size() == 2);
 }
+
+TEST_CASE("triage answers a swipe: a touchpad gesture or a drag of the card", "[gui][sort]") {
+  CHECK(app::answer_for_swipe(core::Direction::right) == core::SortAnswer::close);
+  CHECK(app::answer_for_swipe(core::Direction::up) == core::SortAnswer::keep_in_touch);
+  CHECK(app::answer_for_swipe(core::Direction::down) == core::SortAnswer::acquaintance);
+  CHECK(app::answer_for_swipe(core::Direction::left) == core::SortAnswer::unknown);
+  CHECK_FALSE(app::answer_for_swipe(core::Direction::skip));
+
+  test::HeadlessUi ui;
+  auto owned = core::Rekindle::open_in_memory();
+  REQUIRE(owned.ok());
+  core::Rekindle* api = owned->get();
+  import_people(*api, 4);
+  core::Goal goal;
+  goal.text = "Move into product management";
+  REQUIRE(api->add_goal(goal).ok());
+  app::AppShell shell(std::move(*owned), "", kToday);
+  shell.show(Screen::kSort);
+  auto report = ui.frames(shell);
+  REQUIRE(report.sort->state == SortState::kTriage);
+  REQUIRE(report.sort->person == 1);
+
+  // Two fingers moving right, in one gesture: person 1 is close.
+  platform::InputEvents swipe;
+  for (int i = 0; i < 6; ++i) swipe.scrolls.push_back({1.0, 0.0});
+  report = ui.frame(shell, swipe);
+  REQUIRE(report.sort->answered == core::SortAnswer::close);
+  CHECK(tier_of(*api, 1) == "close");
+  CHECK(report.sort->person == 2);
+
+  // A drag of the card to the left, released past the commit distance: person 2 "don't know".
+  for (int i = 0; i < 30; ++i) ui.frame(shell);  // the touchpad's cool-down passes
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 start(test::kHeadlessWidth * 0.5f, 200);  // on the person's card, below the heading
+  io.MousePos = start;
+  ui.frame(shell);
+  io.MouseDown[0] = true;
+  ui.frame(shell);
+  for (int step = 1; step <= 6; ++step) {
+    io.MousePos = ImVec2(start.x - 40.0f * step, start.y);
+    ui.frame(shell);
+  }
+  io.MouseDown[0] = false;
+  report = ui.frame(shell);
+  io.MousePos = ImVec2(-1, -1);
+  REQUIRE(report.sort->answered == core::SortAnswer::unknown);
+  CHECK(api->sort_progress()->sorted == 2);
+  CHECK(report.sort->person == 3);
+
+  // A click on the card that does not move answers nothing.
+  report = click(ui, shell, start);
+  CHECK_FALSE(report.sort->answered);
+  CHECK(api->sort_progress()->sorted == 2);
+}
