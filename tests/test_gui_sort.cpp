@@ -467,3 +467,49 @@ TEST_CASE("triage answers a swipe: a touchpad gesture or a drag of the card", "[
   CHECK_FALSE(report.sort->answered);
   CHECK(api->sort_progress()->sorted == 2);
 }
+
+TEST_CASE("sort and strategy at 100,000 contacts: one page of people read, not the network", "[gui][sort][strategy]") {
+  auto store = core::Store::open_in_memory();
+  REQUIRE(store.ok());
+  REQUIRE((*store)
+              ->transaction([&]() -> core::Status {
+                for (int i = 0; i < 100000; ++i) {
+                  core::Contact c;
+                  c.name = "Person " + std::to_string(i + 1);
+                  if (i % 3 == 0) c.title = "Engineer";
+                  c.connected_on = kToday - (i % 3000);
+                  auto id = (*store)->insert_contact(c);
+                  if (!id) return core::make_error(id.error());
+                }
+                return core::Status::success();
+              })
+              .ok());
+  auto owned = core::Rekindle::adopt(std::move(*store));
+  core::Rekindle* api = owned.get();
+  core::Goal goal;
+  goal.text = "Move into product management";
+  REQUIRE(api->add_goal(goal).ok());
+
+  app::SortModel model;
+  app::load_sort(*api, kToday, model);
+  CHECK(model.state == SortState::kTriage);
+  CHECK(model.progress.total == 100000);
+  CHECK(model.queue.size() <= 40);  // a page, not 100,000 records
+  REQUIRE_FALSE(model.queue.empty());
+  CHECK_FALSE(model.queue.front().title.empty());  // people with a title come first
+
+  test::HeadlessUi ui;
+  app::AppShell shell(std::move(owned), "", kToday);
+  shell.show(Screen::kSort);
+  auto report = ui.frames(shell);
+  REQUIRE(report.sort);
+  const int64_t first = report.sort->person;
+  report = ui.frame(shell, key('2'));
+  REQUIRE(report.sort->answered == core::SortAnswer::keep_in_touch);
+  CHECK(tier_of(*api, first) == "regular");
+  CHECK(app::sort_progress_text(*api->sort_progress()) == "1 of 100000 sorted");
+
+  shell.show(Screen::kStrategy);
+  report = ui.frames(shell);
+  REQUIRE(report.strategy_frame);
+}
