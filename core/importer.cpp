@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/compose_context.h"
 #include "core/contact_merge.h"
 #include "core/import_detect.h"
 #include "core/model.h"
@@ -118,7 +119,23 @@ class Merger {
     Contact& existing = contacts_.at(id);
     const auto before_connected = existing.connected_on;
     const auto before_cadence = existing.cadence_days;
-    const bool fields = merge_contact(existing, incoming);
+    // LinkedIn's export gives each connection's current position: a title or company that
+    // replaces a different one is a job change. It is recorded with the old values (nothing
+    // lost), so a draft may congratulate on it, and the contact takes the new position.
+    bool job_changed = false;
+    if (incoming.source == "linkedin") {
+      Contact now = existing;
+      if (!incoming.title.empty()) now.title = incoming.title;
+      if (!incoming.company.empty()) now.company = incoming.company;
+      if (auto change = job_change_between(existing, now, today_)) {
+        change->contact_id = id;
+        if (Status s = store_.insert_job_change(*change); !s) return s;
+        existing.title = now.title;
+        existing.company = now.company;
+        job_changed = true;
+      }
+    }
+    const bool fields = merge_contact(existing, incoming) || job_changed;
     if (fields) {
       if (Status s = store_.update_contact(existing); !s) return s;
       index_.add(existing, id);

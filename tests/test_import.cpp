@@ -377,3 +377,38 @@ TEST_CASE("Import: mangled files import cleanly or are refused whole", "[import]
     }
   }
 }
+
+TEST_CASE("a newer LinkedIn export with another position records a job change and keeps the old one", "[import][job-change]") {
+  auto store = memory_store();
+  const std::string header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  const std::string url = "https://www.linkedin.com/in/katherine-j";
+  import_text(*store, "Connections.csv", header + "Katherine,Johnson," + url + ",,NASA,Engineer,12 Nov 2019\n");
+  auto none = store->latest_job_change(1);
+  REQUIRE(none.ok());
+  CHECK_FALSE(*none);  // a first import is no change
+
+  // The same file again: nothing changes, nothing is recorded.
+  auto same = import_text(*store, "Connections.csv", header + "Katherine,Johnson," + url + ",,NASA,Engineer,12 Nov 2019\n");
+  CHECK(same.files.at(0).unchanged == 1);
+  CHECK_FALSE(*store->latest_job_change(1));
+
+  // A later export: she is now a mathematician. The contact takes the new title; the change is
+  // recorded with the old title, so nothing is lost and a draft may congratulate her.
+  auto later = import_text(*store, "Connections.csv", header + "Katherine,Johnson," + url + ",,NASA,Mathematician,12 Nov 2019\n");
+  CHECK(later.files.at(0).updated == 1);
+  auto stored = store->contact(1);
+  REQUIRE(stored.ok());
+  REQUIRE(*stored);
+  CHECK((*stored)->title == "Mathematician");
+  auto change = store->latest_job_change(1);
+  REQUIRE(change.ok());
+  REQUIRE(*change);
+  CHECK((*change)->old_title == "Engineer");
+  CHECK((*change)->new_title == "Mathematician");
+  CHECK((*change)->day == kToday);
+
+  // A vCard with another title is not a position report: it only fills empty fields.
+  import_text(*store, "k.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Katherine Johnson\r\nTITLE:Astronaut\r\n"
+                              "URL:" + url + "\r\nEND:VCARD\r\n");
+  CHECK((*store->contact(1))->title == "Mathematician");
+}
