@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "app/ui_widgets.h"
+#include "app/view_strategy.h"
 
 namespace rekindle::app {
 namespace {
@@ -133,19 +134,9 @@ void save_goal(SortModel& model, core::Rekindle& api, SortFrame& frame) {
     model.notice = "Write where you are going first, or skip this step.";
     return;
   }
-  core::Result<core::Goal> saved = core::make_error("");
-  if (model.goal_id != 0) {
-    core::GoalEdit edit;
-    edit.text = text;
-    edit.target = trimmed(model.goal_target);
-    saved = api.edit_goal(model.goal_id, edit);
-  } else {
-    core::Goal goal;
-    goal.text = text;
-    goal.target = trimmed(model.goal_target);
-    saved = api.add_goal(goal);
-    if (saved && !saved->current) saved = api.set_current_goal(saved->id);
-  }
+  core::Result<core::Goal> saved = save_goal_text(api, model.goal_id, text, model.goal_target);
+  // The goal written here is the one the triage marks helpers for.
+  if (model.goal_id == 0 && saved && !saved->current) saved = api.set_current_goal(saved->id);
   if (!saved) {
     model.notice = saved.error();
     return;

@@ -69,18 +69,7 @@ void save_editor(StrategyModel& model, core::Rekindle& api) {
     model.notice = "A goal needs a sentence: where are you going?";
     return;
   }
-  core::Result<core::Goal> saved = core::make_error("");
-  if (model.editing_id != 0) {
-    core::GoalEdit edit;
-    edit.text = text;
-    edit.target = trimmed(model.edit_target);
-    saved = api.edit_goal(model.editing_id, edit);
-  } else {
-    core::Goal goal;
-    goal.text = text;
-    goal.target = trimmed(model.edit_target);
-    saved = api.add_goal(goal);
-  }
+  const core::Result<core::Goal> saved = save_goal_text(api, model.editing_id, text, model.edit_target);
   if (!saved) {
     model.notice = saved.error();
     return;
@@ -288,6 +277,20 @@ void handle_keys(StrategyModel& model, const platform::InputEvents& events, Stra
 }
 
 }  // namespace
+
+core::Result<core::Goal> save_goal_text(core::Rekindle& api, int64_t goal_id, const std::string& text,
+                                        const std::string& target) {
+  if (goal_id != 0) {
+    core::GoalEdit edit;
+    edit.text = trimmed(text);
+    edit.target = trimmed(target);
+    return api.edit_goal(goal_id, edit);
+  }
+  core::Goal goal;
+  goal.text = trimmed(text);
+  goal.target = trimmed(target);
+  return api.add_goal(goal);
+}
 
 StrategyModel load_strategy(core::Rekindle& api) {
   StrategyModel model;

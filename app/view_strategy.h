@@ -65,6 +65,11 @@ struct StrategyFrame {
 // How many people each list of the current goal shows before "and N more".
 inline constexpr int kStrategyListLimit = 8;
 
+// Stores a goal as typed: edits goal_id's text and target, or adds a new goal when goal_id is
+// 0 (trimmed). Shared by Strategy's goal editor and the first step of Sort your network.
+core::Result<core::Goal> save_goal_text(core::Rekindle& api, int64_t goal_id, const std::string& text,
+                                        const std::string& target);
+
 // Reads the goals (not archived), the current goal's people and the triage's progress.
 StrategyModel load_strategy(core::Rekindle& api);
 // Handles this frame's keys (Up/Down choose a person, Enter opens them), draws the screen and
