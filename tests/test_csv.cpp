@@ -1,4 +1,5 @@
 // The RFC 4180 reader and the contact CSV dialects, checked field by field on our own samples.
+#include "test_paths.h"
 #include <catch2/catch.hpp>
 
 #include <random>

@@ -4,6 +4,7 @@
 // change, run
 //   REKINDLE_WRITE_DRAFTS=1 build/rekindle_tests "[drafts-file]"
 // and read the diff. The "[drafts-file]" test fails while the file is stale.
+#include "test_paths.h"
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>

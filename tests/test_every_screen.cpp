@@ -2,6 +2,7 @@
 // written in Chinese, Korean, Cyrillic, Greek and with emoji; and the pixels of a Chinese name,
 // which must be its own glyphs, not "?" and not blank.
 // REKINDLE_SHOTS_DIR=/some/folder keeps the PNGs there, to be looked at.
+#include "test_paths.h"
 #include <stb_image.h>  // implementation compiled into libstb.a
 
 #include <array>

@@ -1,5 +1,6 @@
 // Exports: the vCard round trip of every sample, CSV and JSON content, ICS validity, atomic
 // writes, and the import/export commands run as a process.
+#include "test_paths.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -1,5 +1,6 @@
 // The import pipeline: detection, duplicates and merge rules, idempotence, all-or-nothing,
 // dry runs, cancellation, scheduling of what was imported.
+#include "test_paths.h"
 #include <catch2/catch.hpp>
 #include <random>
 

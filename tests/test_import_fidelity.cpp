@@ -1,6 +1,7 @@
 // Issue 12, import fidelity: our own small files in tests/data/fidelity (made by hand for
 // these tests), one per class of loss found on real files from other apps, each checked field
 // by field.
+#include "test_paths.h"
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>

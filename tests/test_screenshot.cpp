@@ -1,6 +1,7 @@
 // The real window under a display (the test command starts Xvfb): `rekindle screenshot`
 // writes a PNG of the requested size that shows something, and without a display
 // `rekindle` explains itself and exits 1.
+#include "test_paths.h"
 #include <stb_image.h>  // implementation compiled into libstb.a
 #include <sys/wait.h>
 

@@ -1,3 +1,4 @@
+#include "test_paths.h"
 #include "tests/test_support.h"
 
 #include <fcntl.h>

@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the tests: temporary folders and running the rekindle executable.
+#include "test_paths.h"
 #include <cstdio>
 #include <filesystem>
 #include <fstream>

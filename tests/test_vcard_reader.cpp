@@ -1,5 +1,6 @@
 // The vCard reader on our own sample files (tests/data/vcard, made by make_samples.py), one
 // per pitfall of FORMATS.md, checked field by field.
+#include "test_paths.h"
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,5 +1,6 @@
 // The vCard 4.0 writer: folding, escapes, our own fields, determinism, and the round trip
 // parse -> write -> parse -> write over every sample file.
+#include "test_paths.h"
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>

@@ -1,3 +1,4 @@
+#include "test_paths.h"
 #include "tests/window_support.h"
 
 #include <signal.h>
