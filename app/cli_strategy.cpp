@@ -11,7 +11,7 @@ namespace {
 struct EditArgs {
   int64_t id = 0;
   core::ContactEdit edit;
-  std::string tier, relevance, can_help, offer, note;
+  std::string tier, relevance, can_help, offer, note, topic;
   int cadence = 0;
   double trust = 0;
   std::vector<std::string> tags;
@@ -35,11 +35,22 @@ int run_edit(const CliContext& ctx, const EditArgs& args) {
     edit.offer = check.phrase;
     preview = check.sentence;
   }
+  // A topic goes into drafts as "our conversation about <topic>": stored only as a noun phrase.
+  std::string topic_preview;
+  if (edit.topic && !edit.topic->empty()) {
+    const core::OfferCheck check = core::topic_preview(*edit.topic);
+    if (!check.ok)
+      return fail("--topic \"" + *edit.topic + "\": " + check.hint +
+                  (check.suggestion.empty() ? "" : " Try: --topic \"" + check.suggestion + "\""));
+    edit.topic = check.phrase;
+    topic_preview = check.sentence;
+  }
   auto api = ctx.open();
   if (!api) return fail(api.error());
   if (core::Status s = (*api)->edit_contact(args.id, edit, ctx.today()); !s) return fail(s.error());
   std::printf("Updated contact %lld.\n", static_cast<long long>(args.id));
   if (!preview.empty()) std::printf("Your drafts will say: \"%s\"\n", preview.c_str());
+  if (!topic_preview.empty()) std::printf("Your drafts will say: \"%s\"\n", topic_preview.c_str());
   return 0;
 }
 
@@ -80,7 +91,7 @@ int run_strategy(const CliContext& ctx, bool json) {
 
 void add_strategy_commands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<EditArgs>();
-  auto* edit = app.add_subcommand("edit", "Set a contact's tier, cadence, trust, tags, notes and goal fields");
+  auto* edit = app.add_subcommand("edit", "Set a contact's tier, cadence, trust, tags, notes, topic and goal fields");
   edit->add_option("ID", args->id, "Contact id")->required();
   edit->add_option("--tier", args->tier, "inner, close, regular, wider or dormant")
       ->check(CLI::IsMember({"inner", "close", "regular", "wider", "dormant"}));
@@ -93,6 +104,9 @@ void add_strategy_commands(CLI::App& app, CliContext& ctx) {
                    "What you can do for them, as a verb phrase that ends \"I'd be glad to ...\": "
                    "\"share my notes on user research\", \"introduce you to our payments lead\", "
                    "\"review your launch deck\" (\"\" clears it)");
+  edit->add_option("--topic", args->topic,
+                   "What you talked about, as a noun phrase that ends \"our conversation about ...\": "
+                   "\"orbital mechanics\", \"your move to Lisbon\" (\"\" clears it)");
   edit->add_option("--trust", args->trust, "Willingness to help, 0..1")->check(CLI::Range(0.0, 1.0));
   edit->add_option("--tag", args->tags, "Add a tag (repeatable)");
   edit->add_option("--note", args->note, "Add a note");
@@ -105,6 +119,7 @@ void add_strategy_commands(CLI::App& app, CliContext& ctx) {
     if (edit->count("--offer")) e.offer = args->offer;
     if (edit->count("--trust")) e.trust = args->trust;
     if (edit->count("--note")) e.note = args->note;
+    if (edit->count("--topic")) e.topic = args->topic;
     e.add_tags = args->tags;
     ctx.action = [&ctx, args] { return run_edit(ctx, *args); };
   });

@@ -359,8 +359,10 @@ void error_state(const Theme& theme, const char* title, const std::string& messa
   wrapped_text(theme.fonts.body, kColorTextSecondary, message);
 }
 
-std::string offer_preview_line(const Theme& theme, std::string_view offer) {
-  const core::OfferCheck check = core::offer_preview(offer);
+namespace {
+
+// The line a phrase check draws under its field (offer or topic).
+std::string phrase_check_line(const Theme& theme, const core::OfferCheck& check) {
   std::string line;
   if (check.ok) {
     line = "Your drafts will say: \u201c" + check.sentence + "\u201d";
@@ -370,6 +372,16 @@ std::string offer_preview_line(const Theme& theme, std::string_view offer) {
   }
   if (!line.empty()) wrapped_text(theme.fonts.small, check.ok ? kColorTextSecondary : kColorAccent, line);
   return line;
+}
+
+}  // namespace
+
+std::string offer_preview_line(const Theme& theme, std::string_view offer) {
+  return phrase_check_line(theme, core::offer_preview(offer));
+}
+
+std::string topic_preview_line(const Theme& theme, std::string_view topic) {
+  return phrase_check_line(theme, core::topic_preview(topic));
 }
 
 }  // namespace rekindle::app

@@ -43,6 +43,9 @@ void wrapped_text(ImFont* font, ImU32 color, std::string_view text);
 // or why it cannot be used as written, with a rewrite when one is obvious. Draws nothing for
 // an empty offer. Returns the line drawn.
 std::string offer_preview_line(const Theme& theme, std::string_view offer);
+// The same under a topic field: "Your drafts will say: I still remember our conversation
+// about orbital mechanics.", or how to say it as a noun phrase.
+std::string topic_preview_line(const Theme& theme, std::string_view topic);
 // Text centred on the available width, word-wrapped line by line.
 void centered_text(ImFont* font, ImU32 color, std::string_view text);
 // A pill with a command the user can type, e.g. "rekindle import FILE", centred.

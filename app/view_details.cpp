@@ -118,6 +118,7 @@ bool primary_button(const char* label, float width = 0) {
 // The copy sent to the API: rows whose value is blank are dropped (an added row never typed in).
 core::Contact cleaned(const core::Contact& c) {
   core::Contact out = c;
+  out.topic = trim(out.topic);
   for (auto* list : {&out.emails, &out.phones, &out.urls}) {
     for (auto& v : *list) v.value = trim(v.value);
     list->erase(std::remove_if(list->begin(), list->end(), [](const core::LabeledValue& v) { return v.value.empty(); }),
@@ -381,6 +382,13 @@ void draw_relationship(Ctx& ctx) {
   }
   if (text_field(theme, "Tags (separated by commas)", ctx.model.tags, "mentor, berlin")) {
     save_contact(ctx, "Tags");
+    return;
+  }
+  // What you talked about, as the noun phrase drafts use; the sentence it gives shows below.
+  const bool topic_left = text_field(theme, "What you talked about", c.topic, "e.g. orbital mechanics");
+  topic_preview_line(theme, c.topic);
+  if (topic_left) {
+    save_contact(ctx, "Topic");
     return;
   }
   if (multiline_field(theme, "Notes", c.notes, 4)) save_contact(ctx, "Notes");

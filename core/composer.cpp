@@ -31,10 +31,12 @@ bool is_template_stem(const std::string& note) {
   return note.find(' ') == std::string::npos && note.find('-') != std::string::npos && lower(note) == note;
 }
 
-// The topic of the conversation: the newest interaction note that reads as a noun phrase,
-// else a "talked about X" / "follow up about X" line of the contact's notes. Notes logged
-// from a sent draft (its subject, "Coffee soon, Ada?") name no topic.
+// The topic of the conversation: the one the user entered for the contact, else the newest
+// interaction note that reads as a noun phrase, else a "talked about X" / "follow up about X"
+// line of the contact's notes. Notes logged from a sent draft (its subject, "Coffee soon,
+// Ada?") name no topic.
 std::optional<std::string> conversation_topic(const ComposeContext& context, const std::string& first) {
+  if (topic_preview(context.contact.topic).ok) return topic_from_note(context.contact.topic);
   for (auto it = context.interactions.rbegin(); it != context.interactions.rend(); ++it) {
     if (it->note.empty() || is_template_stem(it->note)) continue;
     auto topic = topic_from_note(it->note);
@@ -409,6 +411,12 @@ Result<Draft> compose(const TemplateSet& templates, const ComposeContext& contex
       if (!offer.ok)
         draft.notes.push_back("Your offer \"" + context.goal_link->offer + "\" is not in the draft. " + offer.hint +
                               (offer.suggestion.empty() ? "" : " For example: \"" + offer.suggestion + "\"."));
+    }
+    if (!context.contact.topic.empty()) {
+      const OfferCheck topic = topic_preview(context.contact.topic);
+      if (!topic.ok)
+        draft.notes.push_back("Your topic \"" + context.contact.topic + "\" is not in the draft. " + topic.hint +
+                              (topic.suggestion.empty() ? "" : " For example: \"" + topic.suggestion + "\"."));
     }
     if (draft.template_name == "congratulate" && draft.family == "news")
       draft.notes.push_back("Rekindle knows of no new role for " + context.contact.name +

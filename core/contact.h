@@ -38,6 +38,9 @@ struct Contact {
   std::string birthday;     // as read: "1990-04-15", "--04-15", free text
   std::string anniversary;  // same
   std::string notes;
+  // What the user and the contact talked about, as a noun phrase for "our conversation about
+  // ___" ("orbital mechanics"); empty when not known. Checked by topic_preview when entered.
+  std::string topic;
   std::string tier = "dormant";
   std::optional<int> cadence_days;   // set by hand; overrides the tier's cadence
   std::optional<double> trust;       // willingness to help, 0..1 (MODEL.md's e)

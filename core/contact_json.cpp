@@ -65,6 +65,7 @@ json contact_detail_json(const Contact& c, double warmth, std::optional<Day> las
   out["birthday"] = c.birthday;
   out["anniversary"] = c.anniversary;
   out["notes"] = c.notes;
+  out["topic"] = c.topic;
   out["email_details"] = labeled_values_json(c.emails);
   out["phone_details"] = labeled_values_json(c.phones);
   out["url_details"] = labeled_values_json(c.urls);

@@ -38,6 +38,7 @@ std::string* text_field(Contact& c, std::string_view field) {
   if (field == "title") return &c.title;
   if (field == "birthday") return &c.birthday;
   if (field == "anniversary") return &c.anniversary;
+  if (field == "topic") return &c.topic;
   if (field == "tier") return &c.tier;
   return nullptr;
 }

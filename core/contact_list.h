@@ -90,7 +90,7 @@ inline constexpr MergeField kMergeFields[] = {
     {"middle_name", "Middle name"}, {"family_name", "Family name"}, {"name_suffix", "Suffix"},
     {"nickname", "Nickname"}, {"company", "Company"},         {"department", "Department"},
     {"title", "Title"},       {"birthday", "Birthday"},       {"anniversary", "Anniversary"},
-    {"tier", "Tier"},         {"cadence", "Cadence"},
+    {"topic", "Topic"},       {"tier", "Tier"},               {"cadence", "Cadence"},
 };
 // A field's value as the merge shows it ("" when empty; the cadence as "30 days").
 std::string merge_field_value(const Contact& contact, std::string_view field);

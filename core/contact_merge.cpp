@@ -75,7 +75,7 @@ std::string content_key(const Contact& c) {
   std::string key;
   for (const std::string* field : {&c.name, &c.given_name, &c.family_name, &c.middle_name, &c.name_prefix,
                                    &c.name_suffix, &c.nickname, &c.department, &c.title, &c.birthday,
-                                   &c.anniversary, &c.notes})
+                                   &c.anniversary, &c.notes, &c.topic})
     key += trim(*field) + '\x1f';
   for (const auto* list : {&c.emails, &c.phones, &c.urls, &c.addresses}) {
     for (const LabeledValue& v : *list) key += v.value + '\x1e';
@@ -120,7 +120,7 @@ bool merge_contact(Contact& into, const Contact& from) {
                       {&into.name_suffix, &from.name_suffix}, {&into.nickname, &from.nickname},
                       {&into.company, &from.company}, {&into.department, &from.department},
                       {&into.title, &from.title}, {&into.birthday, &from.birthday},
-                      {&into.anniversary, &from.anniversary}})
+                      {&into.anniversary, &from.anniversary}, {&into.topic, &from.topic}})
     changed |= fill(*a, *b);
   changed |= merge_values(into.emails, from.emails, ValueKind::email);
   changed |= merge_values(into.phones, from.phones, ValueKind::phone);

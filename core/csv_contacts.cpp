@@ -251,7 +251,7 @@ std::string classify_header(const std::vector<std::string>& raw_names) {
 
 enum class Target {
   kIgnore, kName, kGiven, kMiddle, kFamily, kPrefix, kSuffix, kNickname, kCompany, kDepartment, kTitle,
-  kBirthday, kAnniversary, kNotes, kTags, kConnectedOn, kEmail, kPhone, kUrl, kAddressPart,
+  kBirthday, kAnniversary, kNotes, kTopic, kTags, kConnectedOn, kEmail, kPhone, kUrl, kAddressPart,
   kBirthYear, kBirthMonth, kBirthDay, kGroup, kAddress,
   kKeep,       // no field of its own: kept in the notes as "Column: value"
   kRedundant,  // repeats other columns (Outlook's "E-mail Type"): left out, and the report says so
@@ -338,7 +338,7 @@ const std::map<std::string, Target, std::less<>>& simple_columns() {
       {"job title", Target::kTitle}, {"position", Target::kTitle}, {"organization title", Target::kTitle},
       {"title", Target::kTitle},
       {"birthday", Target::kBirthday}, {"anniversary", Target::kAnniversary},
-      {"notes", Target::kNotes}, {"note", Target::kNotes},
+      {"notes", Target::kNotes}, {"note", Target::kNotes}, {"topic", Target::kTopic},
       {"labels", Target::kTags}, {"group membership", Target::kTags}, {"categories", Target::kTags},
       {"connected on", Target::kConnectedOn},
       {"birth year", Target::kBirthYear}, {"birth month", Target::kBirthMonth}, {"birth day", Target::kBirthDay},
@@ -754,6 +754,7 @@ Result<Contact> read_row(const CsvRecord& row, const Header& header, const std::
       case Target::kBirthday: c.birthday = normalise_date_text(value); break;
       case Target::kAnniversary: c.anniversary = normalise_date_text(value); break;
       case Target::kNotes: c.notes = c.notes.empty() ? value : c.notes + "\n" + value; break;
+      case Target::kTopic: c.topic = value; break;
       case Target::kTags: add_tags(c, value, header.dialect); break;
       case Target::kConnectedOn: c.connected_on = parse_csv_date(value); break;
       // A cell may hold several values joined the Google way.

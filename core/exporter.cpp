@@ -107,7 +107,7 @@ std::string export_csv(const Snapshot& snap, Day today) {
          joined_values(c.urls), joined_values(c.addresses), tags, c.birthday, c.anniversary, c.notes, c.tier,
          c.cadence_days ? std::to_string(*c.cadence_days) : "", trust, optional_day_text(c.connected_on),
          optional_day_text(last_touch(c, xs)), optional_day_text(c.due), warmth, c.starred ? "1" : "0",
-         c.archived ? "1" : "0", c.source});
+         c.archived ? "1" : "0", c.source, c.topic});
   }
   return out;
 }

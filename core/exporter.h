@@ -20,7 +20,7 @@ inline constexpr const char* kCsvExportColumns[] = {
     "nickname",   "company",    "department", "title",       "emails",      "phones",      "urls",
     "addresses",  "tags",       "birthday",   "anniversary", "notes",       "tier",        "cadence_days",
     "trust",      "connected_on", "last_touch", "due",       "warmth",      "starred",     "archived",
-    "source"};
+    "source",     "topic"};
 
 // Every contact (by id) in format: "vcard" (one vCard 4.0 per contact with X-REKINDLE-*
 // fields), "csv" (RFC 4180, UTF-8, the header above), "json" ({format, version, exported_on,

@@ -67,6 +67,8 @@ class Merger {
     auto contacts = store_.contacts();
     if (!contacts) return make_error(contacts.error());
     for (Contact& c : *contacts) {
+      if (c.source == "linkedin" && c.connected_on && (!linkedin_newest_ || *c.connected_on > *linkedin_newest_))
+        linkedin_newest_ = c.connected_on;
       index_.add(c, c.id);
       const int64_t id = c.id;
       contacts_.emplace(id, std::move(c));
@@ -107,6 +109,22 @@ class Merger {
     return Status::success();
   }
 
+  // A LinkedIn export is dated by its newest "Connected On": one older than the connections
+  // already stored is an old export, whose positions are not news (a job change back to an
+  // old title would be recorded otherwise). Returns the report line when it is old.
+  std::optional<std::string> begin_file(const ParseOutput& parsed) {
+    older_export_ = false;
+    if (parsed.format != "linkedin" || !linkedin_newest_) return std::nullopt;
+    std::optional<Day> newest;
+    for (const ParsedRecord& r : parsed.records)
+      if (r.contact.connected_on && (!newest || *r.contact.connected_on > *newest)) newest = r.contact.connected_on;
+    if (!newest || *newest >= *linkedin_newest_) return std::nullopt;
+    older_export_ = true;
+    return "this LinkedIn export is older than one imported before (its newest connection is " +
+           format_iso_day(*newest) + ", the stored one " + format_iso_day(*linkedin_newest_) +
+           "): titles and companies that differ were kept as stored, not recorded as job changes";
+  }
+
   // Replays the schedule of every contact whose history or tier data the import changed.
   Status reschedule() {
     for (int64_t id : to_schedule_)
@@ -123,7 +141,7 @@ class Merger {
     // replaces a different one is a job change. It is recorded with the old values (nothing
     // lost), so a draft may congratulate on it, and the contact takes the new position.
     bool job_changed = false;
-    if (incoming.source == "linkedin") {
+    if (incoming.source == "linkedin" && !older_export_) {
       Contact now = existing;
       if (!incoming.title.empty()) now.title = incoming.title;
       if (!incoming.company.empty()) now.company = incoming.company;
@@ -135,7 +153,7 @@ class Merger {
         job_changed = true;
       }
     }
-    const bool fields = merge_contact(existing, incoming) || job_changed;
+    const bool fields = merge_contact(existing, incoming) || job_changed;  // fills only empty fields
     if (fields) {
       if (Status s = store_.update_contact(existing); !s) return s;
       index_.add(existing, id);
@@ -222,6 +240,8 @@ class Merger {
 
   Store& store_;
   Day today_;
+  std::optional<Day> linkedin_newest_;  // the newest "Connected On" of stored LinkedIn contacts
+  bool older_export_ = false;           // the file being merged is an older LinkedIn export
   DuplicateIndex index_;
   std::map<int64_t, Contact> contacts_;
   std::map<int64_t, std::vector<Interaction>> history_;  // loaded when first needed
@@ -300,6 +320,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
       file.format = parsed[f].format;
       file.skipped = parsed[f].skipped;
       file.notes = parsed[f].notes;
+      if (auto older = merger.begin_file(parsed[f])) file.notes.push_back({0, *older});
       for (const ParsedRecord& record : parsed[f].records) {
         where.records_done = done;
         if (++done % kStoreProgressEvery == 0 &&

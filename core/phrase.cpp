@@ -423,7 +423,11 @@ bool is_noun_phrase(std::string_view raw) {
   return true;
 }
 
-std::optional<std::string> topic_from_note(std::string_view note) {
+namespace {
+
+// A note's first sentence as a topic's words: lead-ins such as "Talked about" removed, a
+// capitalised ordinary first word lowered. Not checked as a noun phrase yet.
+std::string topic_words(std::string_view note) {
   std::string text = trim(note);
   // The first sentence only ("Product launch at Widget. We also talked kids.").
   size_t stop = text.find_first_of("!?\n");
@@ -452,6 +456,13 @@ std::optional<std::string> topic_from_note(std::string_view note) {
     const std::string first = lower(split_words(text).front());
     if (is_role_word(first) || is_common_topic_word(first)) text[0] = static_cast<char>(text[0] - 'A' + 'a');
   }
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> topic_from_note(std::string_view note) {
+  std::string text = topic_words(note);
   if (!is_noun_phrase(text)) return std::nullopt;
   // The note speaks of the contact ("her move to Lisbon"); the draft speaks to them.
   for (std::string_view possessive : {"her ", "his ", "their "})
@@ -462,6 +473,46 @@ std::optional<std::string> topic_from_note(std::string_view note) {
   text = with_topic_article(text);
   if (text.empty()) return std::nullopt;
   return text;
+}
+
+OfferCheck topic_preview(std::string_view raw) {
+  OfferCheck check;
+  const std::string text = strip_end_punctuation(trim(raw));
+  if (text.empty()) return check;
+  check.phrase = topic_words(text);
+  const bool one_phrase = text.find_first_of(".!?;\n") == std::string::npos;
+  if (one_phrase)
+    if (auto slot = topic_from_note(check.phrase)) {
+      check.ok = true;
+      check.sentence = "I still remember our conversation about " + *slot + ".";
+      return check;
+    }
+  // A rewrite: the first sentence alone, or what a clause was about ("she asked about our
+  // on-call setup" -> "our on-call setup", "congratulated on new role" -> "new role").
+  std::string suggestion;
+  if (!one_phrase && topic_from_note(check.phrase)) suggestion = check.phrase;
+  const std::string low = lower(text);
+  for (std::string_view joint : {" about ", " regarding ", " on ", " re "}) {
+    if (!suggestion.empty()) break;
+    if (const size_t at = low.rfind(joint); at != std::string::npos) {
+      const std::string rest = topic_words(text.substr(at + joint.size()));
+      if (topic_from_note(rest)) suggestion = rest;
+    }
+  }
+  if (!one_phrase) {
+    check.hint = "A topic is a few words, not a sentence.";
+  } else if (text.size() > 70 || split_words(text).size() > 9) {
+    check.hint = "Keep a topic to a few words (at most 70 characters), as in \"orbital mechanics\".";
+  } else if (is_noun_phrase(check.phrase)) {
+    // "Coffee chat", "long call": the meeting, not what it was about.
+    check.hint = "\"" + check.phrase + "\" names the meeting, not what it was about: say what you talked about, "
+                 "as in \"pricing for the EU launch\".";
+  } else {
+    check.hint = "A topic reads as what you talked about, a few words that follow \"our conversation about\": "
+                 "\"orbital mechanics\", \"your move to Lisbon\".";
+  }
+  if (suggestion.size() <= 70) check.suggestion = suggestion;
+  return check;
 }
 
 std::optional<std::string> worked_together_from_notes(std::string_view notes) {

@@ -32,10 +32,11 @@ std::optional<std::string> worked_together_from_notes(std::string_view notes);
 // "Met at PyCon 2019" / "met through Sam" in notes -> "at PyCon 2019" / "through Sam".
 std::optional<std::string> how_met_from_notes(std::string_view notes);
 
-// What the user can offer a contact, checked as the verb phrase it must be.
+// What the user can offer a contact (a verb phrase), or what they talked about (a topic, a
+// noun phrase), checked as the phrase it must be.
 struct OfferCheck {
-  bool ok = false;           // phrase is a verb phrase the draft can use
-  std::string phrase;        // the offer as the draft will use it (trimmed, "I can" removed)
+  bool ok = false;           // phrase is the kind of phrase the draft can use
+  std::string phrase;        // as stored: trimmed, "I can" / "Talked about" removed
   std::string sentence;      // the sentence it will produce, when ok
   std::string hint;          // why it cannot be used as written, when not ok
   std::string suggestion;    // a rewrite that would work, when one is obvious
@@ -47,6 +48,16 @@ struct OfferCheck {
 //     "give feedback on your launch deck".
 // An empty offer is not ok and has an empty hint.
 OfferCheck offer_preview(std::string_view offer);
+
+// Checks a topic (what the user and the contact talked about) and previews its sentence:
+//   topic_preview("orbital mechanics").sentence ==
+//     "I still remember our conversation about orbital mechanics."
+//   topic_preview("she asked about our on-call setup") -> not ok, suggestion
+//     "our on-call setup".
+// Lead-ins ("Talked about") are dropped from the phrase. An empty topic is not ok and has an
+// empty hint.
+// A stored topic goes into drafts through topic_from_note.
+OfferCheck topic_preview(std::string_view topic);
 
 // A title as a role with its article and company: "a mathematician at NASA", "an engineer at
 // Acme", "the CTO of Acme", "head of product at Widget"; capitalised job words lowered,

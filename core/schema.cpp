@@ -157,7 +157,13 @@ CREATE TABLE sort_answers (
 ) STRICT;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Migration 5 (issue 11): what the user and the contact talked about, stored as the noun
+// phrase drafts use ("our conversation about orbital mechanics"). Existing rows: not known.
+constexpr std::string_view kMigration5 = R"sql(
+ALTER TABLE contacts ADD COLUMN topic TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
 
 }  // namespace
 

@@ -12,7 +12,8 @@ constexpr const char* kContactColumnNames[] = {
     "name",     "given_name", "family_name",  "middle_name",  "name_prefix",  "name_suffix",
     "nickname", "company",    "department",   "title",        "birthday",     "anniversary",
     "notes",    "tier",       "cadence_days", "trust",        "connected_on", "source",
-    "due",      "starred",    "archived",     "snooze_streak", "listed_since"};
+    "due",      "starred",    "archived",     "snooze_streak", "listed_since",
+    "topic"};
 constexpr int kContactColumnCount = static_cast<int>(std::size(kContactColumnNames));
 
 // "name, given_name, ..." or, for an UPDATE, "name = ?1, given_name = ?2, ...".
@@ -32,6 +33,7 @@ void bind_contact_columns(Statement& s, const Contact& c) {
   s.bind(13, c.notes).bind(14, c.tier).bind(15, c.cadence_days).bind(16, c.trust);
   s.bind(17, c.connected_on).bind(18, c.source).bind(19, c.due).bind(20, c.starred);
   s.bind(21, c.archived).bind(22, c.snooze_streak).bind(23, c.listed_since);
+  s.bind(24, c.topic);
 }
 
 Contact read_contact_columns(const Statement& s) {
@@ -61,6 +63,7 @@ Contact read_contact_columns(const Statement& s) {
   c.archived = s.int64(i++) != 0;
   c.snooze_streak = static_cast<int>(s.int64(i++));
   c.listed_since = parse_optional_day(s.optional_text(i++));
+  c.topic = s.text(i++);
   return c;
 }
 

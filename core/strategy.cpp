@@ -33,6 +33,7 @@ Status edit_contact(Store& store, int64_t contact_id, const ContactEdit& edit, D
   for (const auto& tag : edit.add_tags)
     if (!tag.empty() && std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
   if (edit.note && !edit.note->empty()) c.notes += (c.notes.empty() ? "" : "\n\n") + *edit.note;
+  if (edit.topic) c.topic = *edit.topic;
   if (schedule_changed) note_listing_change(before, c, today);
   if (Status s = store.update_contact(c); !s) return s;
 

@@ -18,6 +18,7 @@ struct ContactEdit {
   std::optional<std::string> offer;      // for the current goal
   std::vector<std::string> add_tags;     // added when not there yet
   std::optional<std::string> note;       // appended to the notes as a new paragraph
+  std::optional<std::string> topic;      // what you talked about, a noun phrase ("" clears it)
 };
 
 // Validates and applies an edit inside the caller's transaction, then reschedules the contact

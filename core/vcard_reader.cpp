@@ -696,6 +696,8 @@ bool read_rekindle_property(const ContentLine& line, CardState& state) {
   } else if (key == "SOURCE") {
     if (text.empty()) return false;
     c.source = text;
+  } else if (key == "TOPIC") {
+    c.topic = text;
   } else if (key == "INTERACTION") {
     const auto parts = components_of(line, 5);
     Interaction interaction;

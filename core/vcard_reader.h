@@ -12,7 +12,7 @@
 //   X-REKINDLE-TRUST:0.75                X-REKINDLE-CONNECTED:2021-03-04
 //   X-REKINDLE-DUE:2024-05-01            X-REKINDLE-SNOOZE-STREAK:2
 //   X-REKINDLE-STARRED:1                 X-REKINDLE-ARCHIVED:1
-//   X-REKINDLE-SOURCE:linkedin
+//   X-REKINDLE-SOURCE:linkedin           X-REKINDLE-TOPIC:orbital mechanics
 //   X-REKINDLE-INTERACTION:date;channel;kind;grade;note        (grade may be empty)
 //   X-REKINDLE-GOAL:goal text;relevance;how they could help;what I can offer
 // (components escaped like any compound vCard value).

@@ -237,6 +237,7 @@ std::string write_vcard(const Contact& contact, const std::vector<Interaction>& 
   if (contact.starred) emit("X-REKINDLE-STARRED:1");
   if (contact.archived) emit("X-REKINDLE-ARCHIVED:1");
   if (!contact.source.empty()) emit("X-REKINDLE-SOURCE:" + escape_vcard_text(contact.source));
+  if (!contact.topic.empty()) emit("X-REKINDLE-TOPIC:" + escape_vcard_text(contact.topic));
 
   std::vector<ParsedGoalLink> links = goal_links;
   std::stable_sort(links.begin(), links.end(),

@@ -672,3 +672,16 @@ TEST_CASE("shell: a Contacts row and a Today card open details; Back returns whe
   CHECK(model.contact_id == only);
   (void)first;
 }
+
+TEST_CASE("details: the topic field previews its sentence, is stored when left, and undo restores it",
+          "[topic]") {
+  auto api = fresh_api();
+  const int64_t id = add(*api, "Ada Lovelace", "Analytical Engines");
+  DetailsHarness h(*api, id);
+  REQUIRE(h.has("What you talked about"));
+  CHECK(h.type_into("What you talked about", "orbital mechanics").saved);
+  CHECK(read(*api, id).contact.topic == "orbital mechanics");
+
+  h.frame(ctrl('Z'));
+  CHECK(read(*api, id).contact.topic.empty());
+}

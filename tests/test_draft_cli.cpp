@@ -93,3 +93,32 @@ TEST_CASE("edit --offer takes a verb phrase, previews it, and refuses other text
   auto help = run_rekindle({"edit", "--help"});
   CHECK_THAT(help.out, Catch::Contains("introduce you to our payments lead"));
 }
+
+TEST_CASE("edit --topic takes a noun phrase, previews it, refuses a clause with a rewrite, and clears",
+          "[topic]") {
+  rekindle::test::TempDir dir;
+  const std::string db = dir.file("t.db");
+  REQUIRE(run_rekindle({"--db", db, "add", "--name", "Ada Lovelace", "--url", "https://www.linkedin.com/in/ada"})
+              .exit_code == 0);
+
+  auto clause = run_rekindle({"--db", db, "edit", "1", "--topic", "she asked about our on-call setup"});
+  CHECK(clause.exit_code == 1);
+  CHECK_THAT(clause.err, Catch::Contains("--topic \"our on-call setup\""));
+  CHECK(std::count(clause.err.begin(), clause.err.end(), '\n') == 1);  // one line
+  CHECK(json::parse(run_rekindle({"--db", db, "show", "1", "--json"}).out)["topic"] == "");
+
+  auto ok = run_rekindle({"--db", db, "edit", "1", "--topic", "Talked about orbital mechanics"});
+  REQUIRE(ok.exit_code == 0);
+  CHECK_THAT(ok.out, Catch::Contains("Your drafts will say: \"I still remember our conversation about orbital "
+                                     "mechanics.\""));
+  CHECK(json::parse(run_rekindle({"--db", db, "show", "1", "--json"}).out)["topic"] == "orbital mechanics");
+  json d = json::parse(run_rekindle({"--db", db, "draft", "1", "--json", "--template", "reconnect"}).out);
+  CHECK_THAT(d["body"].get<std::string>(), Catch::Contains("about orbital mechanics"));
+
+  REQUIRE(run_rekindle({"--db", db, "edit", "1", "--topic", ""}).exit_code == 0);
+  CHECK(json::parse(run_rekindle({"--db", db, "show", "1", "--json"}).out)["topic"] == "");
+  d = json::parse(run_rekindle({"--db", db, "draft", "1", "--json", "--template", "reconnect"}).out);
+  CHECK_THAT(d["body"].get<std::string>(), !Catch::Contains("orbital"));
+
+  CHECK_THAT(run_rekindle({"edit", "--help"}).out, Catch::Contains("our conversation about"));
+}

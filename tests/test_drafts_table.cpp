@@ -733,6 +733,159 @@ DRAFT_ROW(bare_name_only) {
   return r;
 }
 
+// ---- A topic the user entered (stored as a noun phrase), in every wording that uses one ------
+
+namespace {
+
+// A contact whose topic the user entered; variant picks the wording among the family's.
+Row topic_row(std::string name, std::string description, const char* topic, int variant) {
+  Row r = base(std::move(name), std::move(description), "Iris Novak");
+  r.context.contact.given_name = "Iris";
+  r.context.contact.topic = topic;
+  r.context.variant = variant;
+  return r;
+}
+
+}  // namespace
+
+DRAFT_ROW(topic_close_0) {
+  Row r = topic_row("topic_close_0", "close tie, topic entered, silent 3 years", "orbital mechanics", 0);
+  r.context.contact.tier = "close";
+  r.context.interactions = {touch("2023-11-02", "email", "neutral", 4, "Lunch")};
+  r.expect_family = "close";
+  r.contains = {"our conversation about orbital mechanics."};
+  return r;
+}
+
+DRAFT_ROW(topic_close_1) {
+  Row r = topic_row("topic_close_1", "close tie, topic about them", "her thesis on Mars landers", 1);
+  r.context.contact.tier = "close";
+  r.context.interactions = {touch("2023-11-02", "email", "neutral", 4)};
+  r.expect_family = "close";
+  r.contains = {"our talk about your thesis on Mars landers."};
+  return r;
+}
+
+DRAFT_ROW(topic_close_2) {
+  Row r = topic_row("topic_close_2", "close tie, topic with a lead-in as typed", "Talked about her move to Lisbon", 2);
+  r.context.contact.tier = "close";
+  r.context.interactions = {touch("2023-11-02", "email", "neutral", 4)};
+  r.expect_family = "close";
+  r.contains = {"Our chat about your move to Lisbon"};
+  r.absent = {"talked about", "her move"};
+  return r;
+}
+
+DRAFT_ROW(topic_over_note_0) {
+  Row r = topic_row("topic_over_note_0", "regular tie, entered topic wins over an older touch note",
+                    "pricing for the EU launch", 0);
+  r.context.interactions = {touch("2024-06-03", "linkedin", "neutral", 3, "Kubernetes migration")};
+  r.expect_family = "standard";
+  r.contains = {"our conversation about pricing for the EU launch."};
+  r.absent = {"Kubernetes"};
+  return r;
+}
+
+DRAFT_ROW(topic_standard_1) {
+  Row r = topic_row("topic_standard_1", "regular tie, topic entered", "pricing for the EU launch", 1);
+  r.context.interactions = {touch("2024-06-03", "linkedin", "neutral", 3)};
+  r.expect_family = "standard";
+  r.contains = {"Our conversation about pricing for the EU launch came back to me"};
+  return r;
+}
+
+DRAFT_ROW(topic_standard_2) {
+  Row r = topic_row("topic_standard_2", "regular tie, topic entered", "pricing for the EU launch", 2);
+  r.context.interactions = {touch("2024-06-03", "linkedin", "neutral", 3)};
+  r.expect_family = "standard";
+  r.contains = {"our chat about pricing for the EU launch"};
+  return r;
+}
+
+DRAFT_ROW(topic_clause_kept_out) {
+  Row r = topic_row("topic_clause_kept_out", "a topic imported as a clause stays out, noted beside the draft",
+                    "she asked about our on-call setup", 0);
+  r.context.interactions = {touch("2024-06-03", "linkedin", "neutral", 3)};
+  r.expect_family = "standard";
+  r.absent = {"on-call", "she asked"};
+  r.notes_contain = {"Your topic \"she asked about our on-call setup\" is not in the draft.",
+                     "For example: \"our on-call setup\""};
+  return r;
+}
+
+DRAFT_ROW(topic_share_0) {
+  Row r = topic_row("topic_share_0", "share with a topic, e-mail", "distributed tracing", 0);
+  r.context.interactions = {touch("2026-09-20", "email", "neutral", 3)};
+  r.situation = "share";
+  r.channel = "email";
+  r.has_link = true;
+  r.contains = {"given our conversation about distributed tracing"};
+  return r;
+}
+
+DRAFT_ROW(topic_share_1) {
+  Row r = topic_row("topic_share_1", "share with a topic", "distributed tracing", 1);
+  r.context.interactions = {touch("2026-09-20", "email", "neutral", 3)};
+  r.situation = "share";
+  r.has_link = true;
+  r.contains = {"distributed tracing"};
+  return r;
+}
+
+DRAFT_ROW(topic_share_note) {
+  Row r = topic_row("topic_share_note", "share with a topic, LinkedIn note", "distributed tracing", 2);
+  r.context.interactions = {touch("2026-09-20", "email", "neutral", 3)};
+  r.situation = "share";
+  r.channel = "linkedin-note";
+  r.has_link = true;
+  r.contains = {"distributed tracing"};
+  return r;
+}
+
+DRAFT_ROW(topic_thanks_help_0) {
+  Row r = topic_row("topic_thanks_help_0", "thank-you for their help, topic entered", "my move into product", 0);
+  r.context.interactions = {touch("2026-11-20", "meeting", "ask", 4)};
+  r.situation = "thank-you";
+  r.expect_family = "help";
+  r.contains = {"the conversation about my move into product"};
+  return r;
+}
+
+DRAFT_ROW(topic_thanks_help_1) {
+  Row r = topic_row("topic_thanks_help_1", "thank-you for their help, topic entered", "my move into product", 1);
+  r.context.interactions = {touch("2026-11-20", "meeting", "ask", 4)};
+  r.situation = "thank-you";
+  r.expect_family = "help";
+  r.contains = {"your help with my move into product"};
+  return r;
+}
+
+DRAFT_ROW(topic_thanks_help_2) {
+  Row r = topic_row("topic_thanks_help_2", "thank-you for their help, topic entered", "my move into product", 2);
+  r.context.interactions = {touch("2026-11-20", "meeting", "ask", 4)};
+  r.situation = "thank-you";
+  r.expect_family = "help";
+  r.contains = {"your thoughts on my move into product"};
+  return r;
+}
+
+DRAFT_ROW(topic_phone) {
+  Row r = topic_row("topic_phone", "reconnect by phone, topic entered", "orbital mechanics", 0);
+  r.context.interactions = {touch("2023-10-01", "phone", "neutral", 3)};
+  r.expect_situation = "reconnect";
+  r.contains = {"orbital mechanics"};
+  return r;
+}
+
+DRAFT_ROW(topic_meeting) {
+  Row r = topic_row("topic_meeting", "reconnect as a meeting invitation, topic entered", "orbital mechanics", 0);
+  r.context.interactions = {touch("2023-10-01", "meeting", "neutral", 3)};
+  r.channel = "meeting";
+  r.expect_situation = "reconnect";
+  r.contains = {"orbital mechanics"};
+  return r;
+}
+
 // ---- The table as a whole -------------------------------------------------------------------
 
 namespace {

@@ -413,3 +413,21 @@ TEST_CASE("a newer LinkedIn export with another position records a job change an
                               "URL:" + url + "\r\nEND:VCARD\r\n");
   CHECK((*store->contact(1))->title == "Mathematician");
 }
+
+TEST_CASE("an older LinkedIn export imported after a newer one records no job change back", "[import][job-change]") {
+  auto store = memory_store();
+  const std::string header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+  const std::string katherine = "Katherine,Johnson,https://www.linkedin.com/in/katherine-j,,NASA,";
+  const std::string dorothy = "Dorothy,Vaughan,https://www.linkedin.com/in/dorothy-v,,NASA,Supervisor,";
+  // The newer export: she is a mathematician now, and a connection made in 2024 dates it.
+  import_text(*store, "new.csv", header + katherine + "Mathematician,12 Nov 2019\n" + dorothy + "03 Mar 2024\n");
+  // The older export, from before the 2024 connection: still "Engineer".
+  auto older = import_text(*store, "old.csv", header + katherine + "Engineer,12 Nov 2019\n");
+  CHECK((*store->contact(1))->title == "Mathematician");
+  auto change = store->latest_job_change(1);
+  REQUIRE(change.ok());
+  CHECK_FALSE(*change);
+  REQUIRE(older.files.at(0).notes.size() == 1);
+  CHECK_THAT(older.files.at(0).notes[0].text, Catch::Contains("older than one imported before"));
+  CHECK(older.files.at(0).unchanged == 1);
+}

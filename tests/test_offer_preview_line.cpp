@@ -9,10 +9,11 @@
 using namespace rekindle;
 
 namespace {
-std::string line_for(const test::HeadlessUi& ui, std::string_view offer) {
+std::string line_for(const test::HeadlessUi& ui, std::string_view offer, bool topic = false) {
   ImGui::NewFrame();
   ImGui::Begin("offer");
-  std::string line = app::offer_preview_line(ui.theme(), offer);
+  std::string line =
+      topic ? app::topic_preview_line(ui.theme(), offer) : app::offer_preview_line(ui.theme(), offer);
   ImGui::End();
   ImGui::Render();
   return line;
@@ -30,4 +31,14 @@ TEST_CASE("an offer field previews the draft's sentence, or says how to rephrase
   CHECK(noun.find("give feedback on your EMEA launch deck") != std::string::npos);
 
   CHECK(line_for(ui, "").empty());
+}
+
+TEST_CASE("a topic field previews the draft's sentence, or says how to rephrase", "[topic]") {
+  test::HeadlessUi ui;
+  CHECK(line_for(ui, "orbital mechanics", true) ==
+        "Your drafts will say: \u201cI still remember our conversation about orbital mechanics.\u201d");
+  const std::string clause = line_for(ui, "she asked about our on-call setup", true);
+  CHECK(clause.find("Your drafts will say") == std::string::npos);
+  CHECK(clause.find("Try: \u201cour on-call setup\u201d") != std::string::npos);
+  CHECK(line_for(ui, "", true).empty());
 }

@@ -85,6 +85,39 @@ TEST_CASE("offers: verb phrases pass with a preview, others get a hint and a rew
   CHECK(offer_preview("").hint.empty());
 }
 
+TEST_CASE("a topic is checked as a noun phrase, with the sentence it gives or a rewrite", "[topic]") {
+  OfferCheck ok = topic_preview("orbital mechanics");
+  CHECK(ok.ok);
+  CHECK(ok.phrase == "orbital mechanics");
+  CHECK(ok.sentence == "I still remember our conversation about orbital mechanics.");
+  CHECK(topic_preview("Talked about the orbital mechanics talk.").phrase == "the orbital mechanics talk");
+  CHECK(topic_preview("orbital mechanics talk").sentence ==
+        "I still remember our conversation about the orbital mechanics talk.");
+  CHECK(topic_preview("her move to Lisbon").sentence == "I still remember our conversation about your move to Lisbon.");
+  CHECK(topic_preview("Klarna's checkout redesign").ok);
+
+  const OfferCheck clause = topic_preview("she asked about our on-call setup");
+  CHECK_FALSE(clause.ok);
+  CHECK(clause.sentence.empty());
+  CHECK(!clause.hint.empty());
+  CHECK(clause.suggestion == "our on-call setup");
+  CHECK(topic_preview("congratulated on new role").suggestion == "new role");
+  CHECK_FALSE(topic_preview("send him the deck").ok);
+
+  const OfferCheck meeting = topic_preview("coffee chat");
+  CHECK_FALSE(meeting.ok);
+  CHECK_THAT(meeting.hint, Catch::Contains("names the meeting"));
+
+  const OfferCheck sentences = topic_preview("Pricing. Also her kids.");
+  CHECK_FALSE(sentences.ok);
+  CHECK(sentences.suggestion == "pricing");
+  CHECK_FALSE(topic_preview(std::string(80, 'a')).ok);
+
+  const OfferCheck empty = topic_preview("  ");
+  CHECK_FALSE(empty.ok);
+  CHECK(empty.hint.empty());
+}
+
 TEST_CASE("roles: articles and capitals", "[phrase]") {
   CHECK(role_phrase("Mathematician", "NASA") == "a mathematician at NASA");
   CHECK(role_phrase("Engineer", "Acme") == "an engineer at Acme");

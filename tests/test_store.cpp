@@ -36,6 +36,7 @@ Contact full_contact() {
   c.birthday = "1815-12-10";
   c.anniversary = "--07-08";
   c.notes = "Wrote the first program.\nLikes poetry; \"quoted\" text.";
+  c.topic = "the analytical engine";
   c.tier = "close";
   c.cadence_days = 45;
   c.trust = 0.8;
@@ -296,4 +297,25 @@ TEST_CASE("migrations run from version 0 and keep a copy of an older file first"
     CHECK(query_file(path, "PRAGMA user_version") == 1);
     CHECK(query_file(path, "SELECT count(*) FROM sqlite_master WHERE name = 'b'") == 0);
   }
+}
+
+TEST_CASE("a database from before topics upgrades with every contact's topic empty", "[topic]") {
+  TempDir dir;
+  const std::string path = dir.file("v4.db");
+  const auto all = core::schema_migrations();
+  REQUIRE(all.size() >= 5);
+  { REQUIRE(Store::open(path, all.first(4)).ok()); }
+  make_sqlite_file(path, "INSERT INTO contacts (name, notes) VALUES ('Ada Lovelace', 'Met at PyCon');");
+  CHECK(query_file(path, "SELECT count(*) FROM pragma_table_info('contacts') WHERE name = 'topic'") == 0);
+  auto store = open_ok(path);
+  CHECK(query_file(path, "PRAGMA user_version") == Store::latest_version());
+  auto ada = store->contact(1);
+  REQUIRE(ada.ok());
+  REQUIRE(*ada);
+  CHECK((**ada).notes == "Met at PyCon");
+  CHECK((**ada).topic.empty());
+  Contact with_topic = **ada;
+  with_topic.topic = "orbital mechanics";
+  REQUIRE(store->update_contact(with_topic).ok());
+  CHECK((*store->contact(1))->topic == "orbital mechanics");
 }
