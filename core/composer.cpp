@@ -75,11 +75,17 @@ uint64_t mix(uint64_t h, uint64_t v) {
   return h * 0xBF58476D1CE4E5B9ull;
 }
 
+// A contact's link as the draft offers it; a mailto: link keeps only subject, body, cc, bcc.
+std::string offered_link(const std::string& url) {
+  if (auto mail = safe_mailto_link(url)) return *mail;
+  return url;
+}
+
 std::string profile_link(const Contact& c) {
   for (const auto& u : c.urls)
-    if (is_linkedin(u) && is_openable_link(u.value)) return u.value;
+    if (is_linkedin(u) && is_openable_link(u.value)) return offered_link(u.value);
   for (const auto& u : c.urls)
-    if (is_openable_link(u.value)) return u.value;
+    if (is_openable_link(u.value)) return offered_link(u.value);
   return {};
 }
 

@@ -1,9 +1,15 @@
 #include "core/message_template.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <atomic>
+#include <mutex>
 
 #include "core/embedded.h"
 
@@ -121,6 +127,78 @@ const MessageTemplate* TemplateSet::find(std::string_view name) const {
   return nullptr;
 }
 
+namespace {
+
+std::atomic<uint64_t> g_user_bytes_read{0};
+
+// A user file already parsed, valid while its size and modification time stay the same.
+struct CachedTemplate {
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  Result<MessageTemplate> parsed = make_error("");
+};
+
+std::mutex g_cache_mutex;
+std::map<std::string, CachedTemplate>& template_cache() {
+  static std::map<std::string, CachedTemplate> cache;
+  return cache;
+}
+
+std::string size_words(int64_t bytes) {
+  if (bytes >= 1024 * 1024) return std::to_string(bytes / (1024 * 1024)) + " MB";
+  return std::to_string(bytes / 1024) + " KB";
+}
+
+// One user template file, read only when it is a regular file within the limit: a FIFO would
+// block the window, a device or a huge file would fill memory. The result is cached by path,
+// size and modification time, so a draft re-reads only a file that changed.
+Result<MessageTemplate> read_user_template(const std::filesystem::path& path) {
+  const std::string shown = path.string();
+  struct stat st {};
+  if (::stat(shown.c_str(), &st) != 0)  // follows a symlink to what it names
+    return make_error(shown + ": could not be read (" + std::strerror(errno) + "); left out");
+  if (!S_ISREG(st.st_mode))
+    return make_error(shown + ": not a regular file (a folder, device or pipe); left out");
+  if (st.st_size > static_cast<off_t>(kMaxUserTemplateBytes))
+    return make_error(shown + ": " + size_words(st.st_size) + " is more than a template's limit of " +
+                      size_words(static_cast<int64_t>(kMaxUserTemplateBytes)) + "; left out");
+  const int64_t mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+  {
+    std::lock_guard lock(g_cache_mutex);
+    auto it = template_cache().find(shown);
+    if (it != template_cache().end() && it->second.size == st.st_size && it->second.mtime_ns == mtime_ns)
+      return it->second.parsed;
+  }
+  // Non-blocking, and checked again on the open file: it may have been swapped since stat.
+  const int fd = ::open(shown.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return make_error(shown + ": could not be read (" + std::strerror(errno) + "); left out");
+  struct stat opened {};
+  if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+    ::close(fd);
+    return make_error(shown + ": not a regular file (a folder, device or pipe); left out");
+  }
+  std::string text;
+  char buffer[16384];
+  ssize_t n = 0;
+  while ((n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() <= kMaxUserTemplateBytes) {
+    text.append(buffer, static_cast<size_t>(n));
+    g_user_bytes_read += static_cast<uint64_t>(n);
+  }
+  ::close(fd);
+  if (text.size() > kMaxUserTemplateBytes)
+    return make_error(shown + ": more than a template's limit of " +
+                      size_words(static_cast<int64_t>(kMaxUserTemplateBytes)) + "; left out");
+  auto parsed = parse_message_template(path.stem().string(), text);
+  if (!parsed) parsed = make_error(path.parent_path().string() + "/" + parsed.error());
+  std::lock_guard lock(g_cache_mutex);
+  template_cache()[shown] = CachedTemplate{st.st_size, mtime_ns, parsed};
+  return parsed;
+}
+
+}  // namespace
+
+uint64_t user_template_bytes_read() { return g_user_bytes_read; }
+
 TemplateSet load_templates(const std::string& user_folder) {
   TemplateSet set;
   size_t count = 0;
@@ -140,12 +218,9 @@ TemplateSet load_templates(const std::string& user_folder) {
     if (entry.path().extension() == ".txt") paths.push_back(entry.path());
   std::sort(paths.begin(), paths.end());
   for (const auto& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto t = parse_message_template(path.stem().string(), ss.str());
+    auto t = read_user_template(path);
     if (!t) {
-      set.problems.push_back(path.parent_path().string() + "/" + t.error());
+      set.problems.push_back(t.error());
       continue;
     }
     t->built_in = false;

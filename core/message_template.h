@@ -18,6 +18,8 @@
 // The composer picks a variant of the family that fits the contact, by the contact's
 // history, so neighbours in the deck do not read alike. Text before the first "--" is one
 // variant of any family, so a file without variants works as before.
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -60,8 +62,15 @@ struct TemplateSet {
   const MessageTemplate* find(std::string_view name) const;
 };
 
+// A user template file larger than this is left out (with a line in problems).
+inline constexpr size_t kMaxUserTemplateBytes = 64 * 1024;
+
 // The built-in templates (embedded) plus *.txt files in user_folder when it exists; a user file
-// with a built-in's name replaces it.
+// with a built-in's name replaces it. Only regular files (after symlinks) up to
+// kMaxUserTemplateBytes are read, never a FIFO or device; each other file gets one line in
+// problems naming it. A file is read again only when its size or modification time changed.
 TemplateSet load_templates(const std::string& user_folder);
+// Bytes read from user template files by this process so far (for tests).
+uint64_t user_template_bytes_read();
 
 }  // namespace rekindle::core

@@ -62,6 +62,40 @@ std::string mailto_link(std::string_view address, std::string_view subject, std:
   return link;
 }
 
+std::optional<std::string> safe_mailto_link(std::string_view link) {
+  auto lower = [](std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  if (link.size() < 7 || lower(link.substr(0, 7)) != "mailto:") return std::nullopt;
+  std::string_view rest = link.substr(7);
+  if (const size_t hash = rest.find('#'); hash != std::string_view::npos) rest = rest.substr(0, hash);
+  const size_t question = rest.find('?');
+  const auto to = percent_decode(rest.substr(0, question));
+  if (!to) return std::nullopt;
+  // The addresses keep '@' and the ',' between them; everything else is encoded.
+  std::string out = "mailto:";
+  for (char c : *to) out += c == '@' || c == ',' ? std::string(1, c) : percent_encode(std::string_view(&c, 1));
+  char separator = '?';
+  std::string_view query = question == std::string_view::npos ? std::string_view() : rest.substr(question + 1);
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view field = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    const size_t eq = field.find('=');
+    const auto name = percent_decode(field.substr(0, eq));
+    if (!name) return std::nullopt;
+    const std::string key = lower(*name);
+    if (key != "subject" && key != "body" && key != "cc" && key != "bcc") continue;
+    const auto value = percent_decode(eq == std::string_view::npos ? std::string_view() : field.substr(eq + 1));
+    if (!value) return std::nullopt;
+    out += separator + key + "=" + percent_encode(*value);
+    separator = '&';
+  }
+  return out;
+}
+
 bool is_openable_link(std::string_view link) {
   auto starts = [&](std::string_view prefix) {
     if (link.size() < prefix.size()) return false;

@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -23,7 +24,14 @@ core::Status open_link(std::string_view link) {
                             "': only http(s) and mailto links are opened");
   const char* custom = std::getenv("REKINDLE_OPENER");
   std::string opener = custom && *custom ? custom : "xdg-open";
+  // A mailto: link keeps only subject, body, cc and bcc: an attach= field (or any other) would
+  // let a link in an imported contact make the mail client attach a local file.
   std::string argument(link);
+  if (std::tolower(static_cast<unsigned char>(link[0])) == 'm') {  // http(s) links start with h
+    auto mail = core::safe_mailto_link(link);
+    if (!mail) return core::make_error("refusing to open a mailto link with a malformed %-escape");
+    argument = std::move(*mail);
+  }
   char* argv[] = {opener.data(), argument.data(), nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);

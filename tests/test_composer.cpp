@@ -1,5 +1,9 @@
 // The composer: templates, placeholders, channel limits, the transactional guard, links.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <algorithm>
 #include <regex>
 #include <set>
@@ -421,4 +425,79 @@ TEST_CASE("a changed title or company is recorded as a job change, a first value
   auto signed_context = api->compose_context(*id, day("2026-12-01"));
   REQUIRE(signed_context.ok());
   CHECK(signed_context->sender_name == "Sam");
+}
+
+TEST_CASE("user templates: a huge file, a device, a FIFO and a folder are left out with one line each",
+          "[templates-folder]") {
+  rekindle::test::TempDir dir;
+  rekindle::test::write_file(dir.file("coffee-chat.txt"), "label: Coffee chat\n== meeting\nHi {first_name}, coffee?\n");
+  // 260 MB without writing them: a sparse file.
+  const std::string huge = dir.file("huge.txt");
+  rekindle::test::write_file(huge, "label: Huge\n== meeting\nHi\n");
+  REQUIRE(::truncate(huge.c_str(), 260LL * 1024 * 1024) == 0);
+  REQUIRE(::symlink("/dev/zero", dir.file("zero.txt").c_str()) == 0);
+  REQUIRE(::mkfifo(dir.file("pipe.txt").c_str(), 0600) == 0);
+  std::filesystem::create_directory(dir.file("folder.txt"));
+
+  const uint64_t before = user_template_bytes_read();
+  const TemplateSet set = load_templates(dir.path().string());  // returns: the FIFO is not opened to wait
+  const uint64_t read = user_template_bytes_read() - before;
+  CHECK(read < 1024);  // the small file only: not a byte of the others
+  REQUIRE(set.find("coffee-chat") != nullptr);
+  CHECK(set.find("huge") == nullptr);
+  CHECK(set.find("zero") == nullptr);
+  CHECK(set.find("pipe") == nullptr);
+  REQUIRE(set.problems.size() == 4);
+  std::string problems;
+  for (const auto& p : set.problems) problems += p + "\n";
+  CHECK_THAT(problems, Catch::Contains("huge.txt: 260 MB is more than a template's limit of 64 KB; left out"));
+  CHECK_THAT(problems, Catch::Contains("zero.txt: not a regular file"));
+  CHECK_THAT(problems, Catch::Contains("pipe.txt: not a regular file"));
+  CHECK_THAT(problems, Catch::Contains("folder.txt: not a regular file"));
+  for (const auto& p : set.problems) CHECK(p.find('\n') == std::string::npos);
+}
+
+TEST_CASE("user templates: an unchanged file is not read again for the next draft", "[templates-folder]") {
+  rekindle::test::TempDir dir;
+  const std::string path = dir.file("coffee-chat.txt");
+  rekindle::test::write_file(path, "label: Coffee chat\n== meeting\nHi {first_name}, coffee?\n");
+  (void)load_templates(dir.path().string());
+  uint64_t before = user_template_bytes_read();
+  const TemplateSet again = load_templates(dir.path().string());
+  CHECK(user_template_bytes_read() == before);  // served from the cache
+  REQUIRE(again.find("coffee-chat") != nullptr);
+  // A changed file (another size) is read again.
+  rekindle::test::write_file(path, "label: Coffee chat\n== meeting\nHi {first_name}, a coffee soon?\n");
+  before = user_template_bytes_read();
+  const TemplateSet changed = load_templates(dir.path().string());
+  CHECK(user_template_bytes_read() > before);
+  auto draft = compose(changed, name_only_context(), {"meeting", "coffee-chat", std::nullopt});
+  REQUIRE(draft.ok());
+  CHECK(draft->body == "Hi Zed, a coffee soon?");
+}
+
+TEST_CASE("mailto links keep only subject, body, cc and bcc, percent-encoded", "[mailto]") {
+  CHECK(safe_mailto_link("mailto:ada@example.org?subject=Hi&attach=/etc/passwd&body=See%20you") ==
+        "mailto:ada@example.org?subject=Hi&body=See%20you");
+  CHECK(safe_mailto_link("MAILTO:ada@example.org?ATTACH=~/.ssh/id_rsa&Attachment=x&X-Foo=1&in-reply-to=y") ==
+        "mailto:ada@example.org");
+  CHECK(safe_mailto_link("mailto:ada@example.org?CC=b@x.org&bcc=c@x.org&to=evil@x.org") ==
+        "mailto:ada@example.org?cc=b%40x.org&bcc=c%40x.org");
+  // A value cannot smuggle a field in: its '&' and '=' are encoded again.
+  CHECK(safe_mailto_link("mailto:a@x.org?subject=a%26attach%3D%2Fetc%2Fpasswd") ==
+        "mailto:a@x.org?subject=a%26attach%3D%2Fetc%2Fpasswd");
+  CHECK(safe_mailto_link("mailto:a@x.org,b@x.org?body=one two\nthree#frag") ==
+        "mailto:a@x.org,b@x.org?body=one%20two%0Athree");
+  CHECK_FALSE(safe_mailto_link("mailto:a@x.org?subject=%zz"));
+  CHECK_FALSE(safe_mailto_link("https://x.org/?attach=1"));
+  // What the composer builds already passes unchanged.
+  const std::string built = mailto_link("ada@example.org", "Hi & bye", "Line 1\nLine 2");
+  CHECK(safe_mailto_link(built) == built);
+
+  // A contact's stored mailto link is offered without its attach=.
+  ComposeContext context = name_only_context();
+  context.contact.urls = {{"mailto:zed@example.org?attach=/etc/passwd&subject=Hi", "", false, ""}};
+  auto draft = compose(load_templates(""), context, {"linkedin", "", std::nullopt});
+  REQUIRE(draft.ok());
+  CHECK(draft->link == "mailto:zed@example.org?subject=Hi");
 }

@@ -48,3 +48,18 @@ TEST_CASE("open_link passes the link as one argument and refuses other schemes",
   CHECK_FALSE(rekindle::platform::open_link("https://example.org").ok());
   ::unsetenv("REKINDLE_OPENER");
 }
+
+TEST_CASE("open_link passes a mailto link on without attach= or any field but subject, body, cc, bcc",
+          "[mailto]") {
+  rekindle::test::TempDir dir;
+  const std::string report = dir.file("report.txt");
+  const std::string opener = dir.file("fake-opener.sh");
+  rekindle::test::write_file(opener, "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$1\" END > '" + report + "'\n");
+  ::chmod(opener.c_str(), 0700);
+  ::setenv("REKINDLE_OPENER", opener.c_str(), 1);
+  REQUIRE(rekindle::platform::open_link("mailto:ada@example.org?attach=/etc/passwd&subject=Hi&X-Mailer=1").ok());
+  CHECK(wait_for(report) == "1\nmailto:ada@example.org?subject=Hi\nEND\n");
+  auto malformed = rekindle::platform::open_link("mailto:ada@example.org?subject=%zz");
+  CHECK_FALSE(malformed.ok());
+  ::unsetenv("REKINDLE_OPENER");
+}
