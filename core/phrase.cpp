@@ -341,6 +341,8 @@ std::string with_topic_article(const std::string& topic) {
   if (in_list(first, {"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "that",
                       "these", "those", "some", "any", "each", "every", "one", "two", "three", "another"}))
     return topic;
+  // "Klarna's checkout redesign": the possessive is its determiner.
+  if (first.size() > 2 && (first.ends_with("'s") || first.ends_with("\u2019s"))) return topic;
   size_t head = words.size() - 1;
   for (size_t i = 1; i < words.size(); ++i)
     if (in_list(lower(words[i]), {"at", "of", "for", "on", "in", "with", "from", "about", "to", "by"})) {

@@ -823,8 +823,8 @@ DRAFT_ROW(topic_share_0) {
   return r;
 }
 
-DRAFT_ROW(topic_share_1) {
-  Row r = topic_row("topic_share_1", "share with a topic", "distributed tracing", 1);
+DRAFT_ROW(topic_share_2) {
+  Row r = topic_row("topic_share_2", "share with a topic", "distributed tracing", 2);
   r.context.interactions = {touch("2026-09-20", "email", "neutral", 3)};
   r.situation = "share";
   r.has_link = true;
@@ -872,15 +872,6 @@ DRAFT_ROW(topic_thanks_help_2) {
 DRAFT_ROW(topic_phone) {
   Row r = topic_row("topic_phone", "reconnect by phone, topic entered", "orbital mechanics", 0);
   r.context.interactions = {touch("2023-10-01", "phone", "neutral", 3)};
-  r.expect_situation = "reconnect";
-  r.contains = {"orbital mechanics"};
-  return r;
-}
-
-DRAFT_ROW(topic_meeting) {
-  Row r = topic_row("topic_meeting", "reconnect as a meeting invitation, topic entered", "orbital mechanics", 0);
-  r.context.interactions = {touch("2023-10-01", "meeting", "neutral", 3)};
-  r.channel = "meeting";
   r.expect_situation = "reconnect";
   r.contains = {"orbital mechanics"};
   return r;
