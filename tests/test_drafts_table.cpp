@@ -846,6 +846,7 @@ DRAFT_ROW(topic_thanks_help_0) {
   Row r = topic_row("topic_thanks_help_0", "thank-you for their help, topic entered", "my move into product", 0);
   r.context.interactions = {touch("2026-11-20", "meeting", "ask", 4)};
   r.situation = "thank-you";
+  r.channel = "email";
   r.expect_family = "help";
   r.contains = {"the conversation about my move into product"};
   return r;
@@ -855,6 +856,7 @@ DRAFT_ROW(topic_thanks_help_1) {
   Row r = topic_row("topic_thanks_help_1", "thank-you for their help, topic entered", "my move into product", 1);
   r.context.interactions = {touch("2026-11-20", "meeting", "ask", 4)};
   r.situation = "thank-you";
+  r.channel = "email";
   r.expect_family = "help";
   r.contains = {"your help with my move into product"};
   return r;
@@ -864,6 +866,7 @@ DRAFT_ROW(topic_thanks_help_2) {
   Row r = topic_row("topic_thanks_help_2", "thank-you for their help, topic entered", "my move into product", 2);
   r.context.interactions = {touch("2026-11-20", "meeting", "ask", 4)};
   r.situation = "thank-you";
+  r.channel = "email";
   r.expect_family = "help";
   r.contains = {"your thoughts on my move into product"};
   return r;
