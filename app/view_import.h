@@ -37,6 +37,9 @@ struct ImportModel {
   bool finish_seen = false;    // the shell has reloaded after this job finished
   bool skipped_open = false;   // the list of skipped lines is unfolded
   std::string notice;          // e.g. why a drop was not started
+  // History files: the user's own address as the report shows it, and its change.
+  bool me_editing = false;
+  std::string me_text;
   ImportHooks hooks;           // set by the shell: wakes the window's loop
 };
 

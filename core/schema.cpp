@@ -157,7 +157,17 @@ CREATE TABLE sort_answers (
 ) STRICT;
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4};
+// Migration 9 (issue 16, history): touches imported from mail, LinkedIn messages and calendars
+// carry the id of what they came from (Message-ID, LinkedIn conversation and date, event UID
+// and start), so importing the same file again adds nothing. One message to three contacts is
+// three touches with the same id: unique per contact.
+constexpr std::string_view kMigration9 = R"sql(
+ALTER TABLE interactions ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX interactions_external ON interactions(contact_id, external_id)
+  WHERE external_id IS NOT NULL;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration9};
 
 }  // namespace
 
