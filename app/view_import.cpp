@@ -489,6 +489,9 @@ ImportFrame draw_import(ImportModel& model, const Theme& theme, core::Rekindle& 
     frame.updated = s.report->updated;
     frame.unchanged = s.report->unchanged;
     frame.skipped = s.report->skipped;
+    const core::HistoryReport history = history_total(*s.report);
+    frame.touches = history.touches;
+    for (const auto& a : history.me) frame.me += (frame.me.empty() ? "" : ", ") + a;
   }
   if (model.job && s.phase == ImportPhase::kFailed) frame.message = s.error;
   return frame;

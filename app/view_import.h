@@ -53,6 +53,8 @@ struct ImportFrame {
   std::vector<ImportFileInfo> files;       // the files read so far, with their formats
   int added = 0, updated = 0, unchanged = 0, skipped = 0;  // kDone
   bool first_import = false;               // kDone: offers "Sort your network"
+  int touches = 0;                         // kDone: touches added from history files
+  std::string me;                          // kDone: the user's addresses the history was read with
   std::string message;                     // kFailed: the sentence shown
   Clickables buttons;                      // where each button was drawn
 };

@@ -260,7 +260,13 @@ Status import_history_files(Store& store, const std::vector<ImportSource>& sourc
     HistoryOptions history_options;
     history_options.today = options.today;
     history_options.me = options.me;
+    // The screen says "Reading 120 MB of 2 GB": the reader's units scaled to the file's size.
+    std::error_code ec;
+    const uint64_t size = sources[f].history.empty() ? sources[f].bytes.size() : std::filesystem::file_size(sources[f].name, ec);
+    where.bytes_done = 0;
+    where.bytes_total = ec ? 0 : static_cast<size_t>(size);
     history_options.progress = [&](size_t done, size_t total) {
+      if (total) where.bytes_done = static_cast<size_t>(where.bytes_total * std::min(done, total) / total);
       return tick(total ? from + (to - from) * std::min(done, total) / total : from);
     };
     const HistorySource source{sources[f].name, history[f], sources[f].name,
