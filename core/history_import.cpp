@@ -6,6 +6,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <tuple>
 
 #include "core/history_ics.h"
 #include "core/history_linkedin.h"
@@ -136,11 +137,13 @@ class Collector {
   void settle_me() {
     const bool known = std::any_of(people_.begin(), people_.end(), [&](const auto& p) { return me_.count(p.first); });
     if (!known && !people_.empty()) {
+      // In the most messages; at a tie, someone who is not a contact (an inbox where one
+      // contact wrote every message has the user and that contact in all of them), then the
+      // more frequent sender.
+      auto rank = [&](const auto& p) { return std::make_tuple(p.second.items, !known_.count(p.first), p.second.sent); };
       auto best = people_.begin();
       for (auto it = people_.begin(); it != people_.end(); ++it)
-        if (it->second.items > best->second.items ||
-            (it->second.items == best->second.items && it->second.sent > best->second.sent))
-          best = it;
+        if (rank(*it) > rank(*best)) best = it;
       me_.insert(best->first);
       report.me_detected = true;
     }

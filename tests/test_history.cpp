@@ -284,3 +284,28 @@ TEST_CASE("History: rekindle import takes a mailbox, reports who you are, and --
   REQUIRE(again.exit_code == 0);
   CHECK(again.out.find("\"me_detected\": false") != std::string::npos);
 }
+
+TEST_CASE("History: a cancelled mailbox import stores nothing", "[history]") {
+  auto api = open_api();
+  const int64_t ana = add_person(*api, "Ana Lopez", "ana@example.org");
+  // Enough messages that the reader reports progress before the end.
+  std::string mbox;
+  for (int i = 0; i < 400; ++i)
+    mbox += "From ana@example.org Fri Oct  2 10:00:00 2026\nFrom: Ana <ana@example.org>\nTo: me@mine.org\n"
+            "Date: Fri, 2 Oct 2026 10:00:00 +0200\nMessage-ID: <c" + std::to_string(i) + "@example.org>\n\n" +
+            std::string(2000, 'x') + "\n\n";
+  ImportOptions options;
+  options.today = kToday;
+  int calls = 0;
+  options.progress = [&](size_t, size_t) { return ++calls < 3; };
+  auto report = api->import_sources({{"big.mbox", mbox}}, options);
+  REQUIRE_FALSE(report.ok());
+  CHECK(report.error() == kImportCancelled);
+  CHECK(log_of(*api, ana).empty());
+  CHECK_FALSE(api->setting(kMyAddressesSetting).value());
+  // The same bytes, not cancelled: one touch per message.
+  options.progress = nullptr;
+  auto done = api->import_sources({{"big.mbox", mbox}}, options);
+  REQUIRE(done.ok());
+  CHECK(history_of(*done).touches == 400);
+}
