@@ -18,6 +18,7 @@ struct ImportArgs {
   std::string format = "auto";
   bool dry_run = false;
   bool json = false;
+  std::vector<std::string> me;
 };
 
 struct ExportArgs {
@@ -30,9 +31,51 @@ struct ExportArgs {
 std::atomic<bool> g_interrupted{false};
 extern "C" void on_interrupt(int) { g_interrupted = true; }
 
+nlohmann::json history_json(const core::HistoryReport& h) {
+  return {{"items", h.items},         {"touches", h.touches},         {"already", h.already},
+          {"contacts", h.contacts},   {"lists", h.lists},             {"no_reply", h.no_reply},
+          {"crowded", h.crowded},     {"future", h.future},           {"without_contacts", h.without_contacts},
+          {"unreadable", h.unreadable}, {"unknown_people", h.unknown_people}, {"me", h.me},
+          {"me_detected", h.me_detected}};
+}
+
+// "mail.mbox (mbox): 14 touches with 5 contacts from 120 messages; ...", then who "you" are.
+void print_history(const core::ImportFileReport& f, const core::HistoryReport& h) {
+  const bool meetings = f.format == "ics";
+  std::printf("%s (%s): %d new %s with %d %s from %d %s", f.file.c_str(), f.format.c_str(), h.touches,
+              h.touches == 1 ? "touch" : "touches", h.contacts, h.contacts == 1 ? "contact" : "contacts", h.items,
+              meetings ? (h.items == 1 ? "event" : "events") : (h.items == 1 ? "message" : "messages"));
+  if (h.already) std::printf(" (%d already imported)", h.already);
+  std::printf("\n");
+  std::string left;
+  auto part = [&](int n, const char* words) {
+    if (n) left += (left.empty() ? "" : ", ") + std::to_string(n) + " " + words;
+  };
+  part(h.lists, "from mailing lists or newsletters");
+  part(h.no_reply, "from automated senders");
+  part(h.crowded, "to more than 10 people");
+  part(h.future, "still to come");
+  part(h.without_contacts, "with none of your contacts");
+  part(h.unreadable, "without a date we could read");
+  if (!left.empty()) std::printf("  not touches: %s\n", left.c_str());
+  if (h.unknown_people)
+    std::printf("  %d %s not in your contacts (not added)\n", h.unknown_people,
+                h.unknown_people == 1 ? "person is" : "people are");
+  std::string me;
+  for (const auto& a : h.me) me += (me.empty() ? "" : ", ") + a;
+  if (h.me_detected)
+    std::printf("  you: %s (the address in the most messages; not you? import again with --me ADDRESS)\n", me.c_str());
+  else if (!me.empty())
+    std::printf("  you: %s\n", me.c_str());
+}
+
 nlohmann::json report_json(const core::ImportReport& report) {
   nlohmann::json files = nlohmann::json::array();
   for (const auto& f : report.files) {
+    if (f.history) {
+      files.push_back({{"file", f.file}, {"format", f.format}, {"history", history_json(*f.history)}});
+      continue;
+    }
     nlohmann::json skipped = nlohmann::json::array();
     for (const auto& s : f.skipped) skipped.push_back({{"line", s.line}, {"reason", s.reason}});
     nlohmann::json notes = nlohmann::json::array();
@@ -53,6 +96,10 @@ nlohmann::json report_json(const core::ImportReport& report) {
 
 void print_report(const core::ImportReport& report) {
   for (const auto& f : report.files) {
+    if (f.history) {
+      print_history(f, *f.history);
+      continue;
+    }
     std::printf("%s (%s): %d added, %d updated, %d unchanged, %zu skipped", f.file.c_str(), f.format.c_str(), f.added,
                 f.updated, f.unchanged, f.skipped.size());
     if (f.duplicates) std::printf(" (%d duplicates merged)", f.duplicates);
@@ -82,6 +129,7 @@ int run_import(const CliContext& ctx, const ImportArgs& args) {
   options.format = args.format;
   options.dry_run = args.dry_run;
   options.today = ctx.today();
+  options.me = args.me;
   const bool show_progress = ::isatty(STDERR_FILENO) == 1;
   int last_percent = -1;
   options.progress = [&](size_t done, size_t total) {
@@ -126,8 +174,9 @@ int run_export(const CliContext& ctx, const ExportArgs& args) {
 
 void add_import_commands(CLI::App& app, CliContext& ctx) {
   auto import_args = std::make_shared<ImportArgs>();
-  auto* import = app.add_subcommand("import", "Import contact files (vCard, LinkedIn/Google/Outlook/Thunderbird CSV)");
-  import->add_option("FILE", import_args->files, "Contact files; the format of each is detected from its content")
+  auto* import = app.add_subcommand("import", "Import contact files (vCard, LinkedIn/Google/Outlook/Thunderbird CSV) and history "
+                                  "(LinkedIn messages.csv, mbox, Maildir, .ics)");
+  import->add_option("FILE", import_args->files, "Contact or history files (a Maildir is a folder); the format of each is detected from its content")
       ->required();
   import->add_option("--format", import_args->format, "Read every file as this format instead of detecting it")
       ->check(CLI::IsMember({"auto", "vcard", "linkedin", "google", "outlook", "thunderbird"}));
@@ -135,6 +184,9 @@ void add_import_commands(CLI::App& app, CliContext& ctx) {
   import->add_option("--date", ctx.date_option, "Schedule imported contacts as of this day")
       ->check(iso_date_validator());
   import->add_flag("--json", import_args->json, "Print the report as JSON");
+  import->add_option("--me", import_args->me,
+                     "Your own e-mail address or LinkedIn profile URL, for mailboxes, messages and calendars "
+                     "(repeatable; kept for later imports)");
   import->callback([&ctx, import_args] { ctx.action = [&ctx, import_args] { return run_import(ctx, *import_args);
 };
 }  // namespace rekindle::app

@@ -119,10 +119,13 @@ void ImportJob::run(core::Rekindle& api, core::Day today) {
     auto read = core::read_import_sources({path});
     if (!read) return finish(ImportPhase::kFailed, import_error_sentence(read.error(), paths), std::nullopt);
     core::ImportSource& source = read->front();
-    auto format = core::detect_import_format(source.bytes);
+    // A mailbox is only recognised here (read as a stream when imported): its size is the file's.
+    auto format = source.history.empty() ? core::detect_import_format(source.bytes) : core::Result<std::string>(source.history);
     if (!format)
       return finish(ImportPhase::kFailed, import_error_sentence(path + ": " + format.error(), paths), std::nullopt);
-    ImportFileInfo info{path, file_name(path), source.bytes.size(), *format};
+    std::error_code ec;
+    const uint64_t size = source.history.empty() ? source.bytes.size() : std::filesystem::file_size(path, ec);
+    ImportFileInfo info{path, file_name(path), ec ? 0 : size, *format};
     publish([&](ImportSnapshot& s) { s.files.push_back(std::move(info)); });
     sources.push_back(std::move(source));
   }
@@ -198,6 +201,10 @@ std::string import_error_sentence(const std::string& error, const std::vector<st
 const char* format_label(std::string_view format) {
   if (format == "vcard") return "vCard";
   if (format == "linkedin") return "LinkedIn connections";
+  if (format == "linkedin-messages") return "LinkedIn messages";
+  if (format == "mbox") return "Mailbox";
+  if (format == "maildir") return "Mail folder";
+  if (format == "ics") return "Calendar";
   if (format == "google") return "Google Contacts CSV";
   if (format == "outlook") return "Outlook CSV";
   if (format == "thunderbird") return "Thunderbird CSV";

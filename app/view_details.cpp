@@ -227,7 +227,7 @@ void draw_header(Ctx& ctx) {
     draw_warmth_bar(draw, ImVec2(bar_x, y + small->FontSize * 0.5f - theme.px(3)),
                     ImVec2(bar_x + bar_w, y + small->FontSize * 0.5f + theme.px(3)), static_cast<float>(d.warmth));
   y += small->FontSize + theme.px(4);
-  std::string touched = d.last_touch ? "Last touch " + core::format_iso_day(*d.last_touch) : "Never in touch yet";
+  std::string touched = d.history;
   if (d.contact.due && !d.contact.archived) touched += " \u00b7 due " + core::format_iso_day(*d.contact.due);
   draw->AddText(small, small->FontSize, ImVec2(text_x, y), kColorTextFaint,
                 ellipsize(small, small->FontSize, touched, text_w).c_str());

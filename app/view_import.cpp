@@ -173,8 +173,91 @@ void count_tile(const Theme& theme, ImVec2 at, float width, int value, const cha
                 ImVec2(at.x + theme.px(12), at.y + theme.px(10) + big->FontSize), kColorTextSecondary, label);
 }
 
-void draw_report(ImportModel& model, const Theme& theme, ImportFrame& frame) {
+// What the history files of an import yielded, added up.
+core::HistoryReport history_total(const core::ImportReport& r) {
+  core::HistoryReport t;
+  for (const auto& f : r.files) {
+    if (!f.history) continue;
+    const core::HistoryReport& h = *f.history;
+    t.items += h.items;
+    t.touches += h.touches;
+    t.already += h.already;
+    t.contacts += h.contacts;
+    t.lists += h.lists + h.no_reply + h.crowded + h.future + h.without_contacts + h.unreadable;
+    t.unknown_people += h.unknown_people;
+    for (const auto& a : h.me)
+      if (std::find(t.me.begin(), t.me.end(), a) == t.me.end()) t.me.push_back(a);
+    t.me_detected = t.me_detected || h.me_detected;
+  }
+  return t;
+}
+
+// The history part of the report: each file's touches, the people left out, and who "you"
+// are (detected from the files, with a way to change it and import again).
+// True when the import was started again (model.shown is then the new job's).
+bool draw_history_report(ImportModel& model, const Theme& theme, ImportFrame& frame, core::Rekindle& api,
+                         core::Day today, float width) {
   const core::ImportReport& r = *model.shown.report;
+  const core::HistoryReport total = history_total(r);
+  gap(theme, 6);
+  for (const auto& f : r.files) {
+    if (!f.history) continue;
+    const core::HistoryReport& h = *f.history;
+    std::string name = f.file;
+    for (const ImportFileInfo& info : model.shown.files)
+      if (info.path == f.file) name = info.name;
+    wrapped_text(theme.fonts.strong, kColorText, name);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - theme.px(6));
+    const bool meetings = f.format == "ics";
+    std::string line = std::string(format_label(f.format)) + " · " + plural(h.touches, "new touch", "new touches") +
+                       " with " + plural(h.contacts, "contact", "contacts") + " from " +
+                       plural(h.items, meetings ? "event" : "message", meetings ? "events" : "messages");
+    if (h.already) line += " (" + grouped(h.already) + " already imported)";
+    wrapped_text(theme.fonts.small, kColorTextSecondary, line);
+  }
+  if (total.lists)
+    wrapped_text(theme.fonts.small, kColorTextFaint,
+                 plural(total.lists, "message was", "messages were") +
+                     " not a conversation with a contact (mailing lists, automated senders, more than " +
+                     std::to_string(core::kMaxRecipients) + " people, planned meetings, people not in your contacts).");
+  if (total.unknown_people)
+    wrapped_text(theme.fonts.small, kColorTextFaint,
+                 plural(total.unknown_people, "person", "people") + " in them " +
+                     (total.unknown_people == 1 ? "is" : "are") + " not in your contacts and " +
+                     (total.unknown_people == 1 ? "was" : "were") + " not added.");
+  if (total.me.empty()) return false;
+  gap(theme, 6);
+  std::string me;
+  for (const auto& a : total.me) me += (me.empty() ? "" : ", ") + a;
+  wrapped_text(theme.fonts.strong, kColorText, "You: " + me);
+  if (total.me_detected) {
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - theme.px(6));
+    wrapped_text(theme.fonts.small, kColorTextSecondary,
+                 "Found as the address in the most messages: what you sent counts as written by you.");
+  }
+  if (!model.me_editing) {
+    if (form_button(theme, "Not you? Change your address", width, ButtonKind::kSecondary, true, &frame.buttons)) {
+      model.me_editing = true;
+      model.me_text = me;
+    }
+    return false;
+  }
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputTextWithHint("##me", "you@example.org, linkedin.com/in/you", &model.me_text);
+  const bool ready = !core::normalise_address(model.me_text).empty();
+  if (form_button(theme, "Save and import again", width, ButtonKind::kPrimary, ready, &frame.buttons) && ready &&
+      api.set_setting(core::kMyAddressesSetting, model.me_text).ok()) {
+    model.me_editing = false;
+    std::vector<std::string> paths = model.shown.paths;
+    return start_import(model, api, today, std::move(paths));
+  }
+  return false;
+}
+
+void draw_report(ImportModel& model, const Theme& theme, ImportFrame& frame, core::Rekindle& api, core::Day today) {
+  const core::ImportReport& r = *model.shown.report;
+  const bool any_history = std::any_of(r.files.begin(), r.files.end(), [](const auto& f) { return f.history.has_value(); });
+  const bool only_history = std::all_of(r.files.begin(), r.files.end(), [](const auto& f) { return f.history.has_value(); });
   Card card(theme);
   const float width = card.content_width();
   badge(theme, Icon::kCheck, IM_COL32(222, 241, 227, 255), kColorReachOut);
@@ -195,16 +278,27 @@ void draw_report(ImportModel& model, const Theme& theme, ImportFrame& frame) {
   const float tile = (width - spacing) * 0.5f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float row = theme.px(70) + spacing;
-  count_tile(theme, at, tile, r.added, "added", kColorReachOut);
-  count_tile(theme, ImVec2(at.x + tile + spacing, at.y), tile, r.updated, "updated", kColorText);
-  count_tile(theme, ImVec2(at.x, at.y + row), tile, r.unchanged, "unchanged", kColorTextSecondary);
-  count_tile(theme, ImVec2(at.x + tile + spacing, at.y + row), tile, r.skipped, "skipped",
-             r.skipped ? kColorError : kColorTextSecondary);
+  if (only_history) {
+    const core::HistoryReport t = history_total(r);
+    count_tile(theme, at, tile, t.touches, "new touches", kColorReachOut);
+    count_tile(theme, ImVec2(at.x + tile + spacing, at.y), tile, t.contacts, "contacts", kColorText);
+    count_tile(theme, ImVec2(at.x, at.y + row), tile, t.already, "already imported", kColorTextSecondary);
+    count_tile(theme, ImVec2(at.x + tile + spacing, at.y + row), tile, t.lists, "not touches", kColorTextSecondary);
+  } else {
+    count_tile(theme, at, tile, r.added, "added", kColorReachOut);
+    count_tile(theme, ImVec2(at.x + tile + spacing, at.y), tile, r.updated, "updated", kColorText);
+    count_tile(theme, ImVec2(at.x, at.y + row), tile, r.unchanged, "unchanged", kColorTextSecondary);
+    count_tile(theme, ImVec2(at.x + tile + spacing, at.y + row), tile, r.skipped, "skipped",
+               r.skipped ? kColorError : kColorTextSecondary);
+  }
   ImGui::Dummy(ImVec2(width, row * 2 - spacing));
+  // Imported again with another address: the next frame draws the new job.
+  if (any_history && draw_history_report(model, theme, frame, api, today, width)) return;
 
   if (r.files.size() > 1) {
     gap(theme, 6);
     for (const auto& f : r.files) {
+      if (f.history) continue;
       std::string name = f.file;
       for (const ImportFileInfo& info : model.shown.files)
         if (info.path == f.file) name = info.name;
@@ -375,7 +469,7 @@ ImportFrame draw_import(ImportModel& model, const Theme& theme, core::Rekindle& 
       draw_running(model, theme, frame);
       break;
     case ImportState::kDone:
-      draw_report(model, theme, frame);
+      draw_report(model, theme, frame, api, today);
       break;
     case ImportState::kCancelled:
     case ImportState::kFailed:
@@ -395,6 +489,9 @@ ImportFrame draw_import(ImportModel& model, const Theme& theme, core::Rekindle& 
     frame.updated = s.report->updated;
     frame.unchanged = s.report->unchanged;
     frame.skipped = s.report->skipped;
+    const core::HistoryReport history = history_total(*s.report);
+    frame.touches = history.touches;
+    for (const auto& a : history.me) frame.me += (frame.me.empty() ? "" : ", ") + a;
   }
   if (model.job && s.phase == ImportPhase::kFailed) frame.message = s.error;
   return frame;

@@ -37,6 +37,9 @@ struct ImportModel {
   bool finish_seen = false;    // the shell has reloaded after this job finished
   bool skipped_open = false;   // the list of skipped lines is unfolded
   std::string notice;          // e.g. why a drop was not started
+  // History files: the user's own address as the report shows it, and its change.
+  bool me_editing = false;
+  std::string me_text;
   ImportHooks hooks;           // set by the shell: wakes the window's loop
 };
 
@@ -50,6 +53,8 @@ struct ImportFrame {
   std::vector<ImportFileInfo> files;       // the files read so far, with their formats
   int added = 0, updated = 0, unchanged = 0, skipped = 0;  // kDone
   bool first_import = false;               // kDone: offers "Sort your network"
+  int touches = 0;                         // kDone: touches added from history files
+  std::string me;                          // kDone: the user's addresses the history was read with
   std::string message;                     // kFailed: the sentence shown
   Clickables buttons;                      // where each button was drawn
 };

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/csv_contacts.h"
+#include "core/history_import.h"
 #include "core/text_encoding.h"
 #include "core/vcard_reader.h"
 
@@ -15,7 +16,8 @@ constexpr size_t kSniffBytes = 64 * 1024;
 
 constexpr const char* kNotContacts =
     "not a contact file we can read (we read vCard .vcf files and the CSV exports of LinkedIn "
-    "Connections, Google Contacts, Outlook and Thunderbird)";
+    "Connections, Google Contacts, Outlook and Thunderbird; for history, LinkedIn messages.csv, "
+    "mbox, Maildir folders and .ics calendars)";
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -50,6 +52,8 @@ bool is_import_format(std::string_view format) {
 Result<std::string> detect_import_format(std::string_view bytes) {
   if (is_blank(bytes)) return make_error("empty file, no contacts in it");
   if (has_vcard_begin(bytes)) return std::string("vcard");
+  // History: a mailbox, LinkedIn's messages.csv or a calendar (read by core/history_import.h).
+  if (std::string history = detect_history_format(bytes); !history.empty()) return history;
   // "csv": another app's contact CSV, read by its column names.
   if (std::string dialect = detect_contact_csv(bytes); !dialect.empty()) return dialect;
   return make_error(kNotContacts);
@@ -61,6 +65,8 @@ Result<ParseOutput> parse_contact_file(std::string_view bytes, std::string_view 
     auto detected = detect_import_format(bytes);
     if (!detected) return make_error(detected.error());
     chosen = *detected;
+    if (!detect_history_format(bytes).empty())
+      return make_error("a history file (" + chosen + "), not contacts: import_sources reads it");
   } else if (!is_import_format(chosen)) {
     return make_error("unknown format '" + chosen + "' (use auto, vcard, linkedin, google, outlook or thunderbird)");
   }

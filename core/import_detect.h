@@ -16,7 +16,8 @@ inline constexpr const char* kImportFormats[] = {"vcard", "linkedin", "google", 
 bool is_import_format(std::string_view format);
 
 // The format of a contact file's bytes: "vcard", a CSV dialect of csv_contacts.h ("csv" for
-// a contact CSV of another app), or an error naming the formats we read.
+// a contact CSV of another app), a history format of history_import.h ("mbox", "ics",
+// "linkedin-messages"), or an error naming the formats we read.
 Result<std::string> detect_import_format(std::string_view bytes);
 
 // Parses bytes in format ("auto" or empty detects it). Fails when the bytes are not in

@@ -261,6 +261,47 @@ Result<std::string> read_file_bytes(const std::string& path) {
   return bytes.str();
 }
 
+// Reads the history files into touches once the contacts are stored, then replays the
+// schedules of the contacts they touched (only those), inside the import's transaction.
+template <typename Tick>
+Status import_history_files(Store& store, const std::vector<ImportSource>& sources,
+                            const std::vector<std::string>& history, const ImportOptions& options,
+                            std::vector<ImportFileReport>& files, ImportProgress& where, Tick& tick,
+                            size_t progress_from) {
+  std::set<int64_t> affected;
+  const size_t count = static_cast<size_t>(std::count_if(history.begin(), history.end(), [](const auto& h) { return !h.empty(); }));
+  size_t index = 0;
+  for (size_t f = 0; f < sources.size(); ++f) {
+    if (history[f].empty()) continue;
+    where.file = f;
+    where.storing = false;
+    const size_t from = progress_from + (kImportProgressTotal - progress_from) * index / count;
+    const size_t to = progress_from + (kImportProgressTotal - progress_from) * ++index / count;
+    HistoryOptions history_options;
+    history_options.today = options.today;
+    history_options.me = options.me;
+    // The screen says "Reading 120 MB of 2 GB": the reader's units scaled to the file's size.
+    std::error_code ec;
+    const uint64_t size = sources[f].history.empty() ? sources[f].bytes.size() : std::filesystem::file_size(sources[f].name, ec);
+    where.bytes_done = 0;
+    where.bytes_total = ec ? 0 : static_cast<size_t>(size);
+    history_options.progress = [&](size_t done, size_t total) {
+      if (total) where.bytes_done = static_cast<size_t>(where.bytes_total * std::min(done, total) / total);
+      return tick(total ? from + (to - from) * std::min(done, total) / total : from);
+    };
+    const HistorySource source{sources[f].name, history[f], sources[f].name,
+                               sources[f].history.empty() ? &sources[f].bytes : nullptr};
+    auto read = import_history(store, source, history_options, affected);
+    if (!read) return make_error(read.error() == "cancelled" ? std::string(kCancelled) : sources[f].name + ": " + read.error());
+    files[f].file = sources[f].name;
+    files[f].format = history[f];
+    files[f].history = std::move(*read);
+  }
+  for (int64_t id : affected)
+    if (Status s = reschedule_contact(store, id, options.today); !s) return s;
+  return Status::success();
+}
+
 }  // namespace
 
 Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource>& sources,
@@ -279,19 +320,41 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     return !cancelled;
   };
 
+  // History files (mailboxes, LinkedIn messages, calendars) are read after the contacts are
+  // stored, so that they match contacts imported with them; their share of the progress bar
+  // follows their size.
+  std::vector<std::string> history(sources.size());
+  size_t total_bytes = 0, history_bytes = 0;
+  for (size_t f = 0; f < sources.size(); ++f) {
+    history[f] = sources[f].history.empty() ? detect_history_format(sources[f].bytes) : sources[f].history;
+    if (history[f].empty()) {
+      total_bytes += sources[f].bytes.size();
+      continue;
+    }
+    std::error_code ec;
+    const auto size = sources[f].history.empty() ? sources[f].bytes.size() : std::filesystem::file_size(sources[f].name, ec);
+    history_bytes += ec ? 0 : static_cast<size_t>(size);
+  }
+  const size_t history_share = history_bytes == 0 ? 0
+      : std::clamp<size_t>(kImportProgressTotal * history_bytes / (history_bytes + total_bytes), 100, kImportProgressTotal);
+  const size_t contact_end = kImportProgressTotal - history_share;
+  const size_t parse_share = kParseShare * contact_end / kImportProgressTotal;
+
   // Parse everything first: a file that is not contacts stops the import before any write.
-  size_t total_bytes = 0;
-  for (const auto& s : sources) total_bytes += s.bytes.size();
   where.bytes_total = total_bytes;
   std::vector<ParseOutput> parsed;
   size_t bytes_before = 0;
   for (const ImportSource& source : sources) {
     where.file = parsed.size();
+    if (!history[where.file].empty()) {
+      parsed.push_back(ParseOutput{history[where.file], {}, {}, {}});
+      continue;
+    }
     // Parsers count in their own units (bytes, records): scale to this file's share of bytes.
     ProgressFn file_progress = [&](size_t done, size_t total) {
       const size_t file_done = total ? source.bytes.size() * std::min(done, total) / total : 0;
       where.bytes_done = bytes_before + file_done;
-      return tick(total_bytes ? (bytes_before + file_done) * kParseShare / total_bytes : 0);
+      return tick(total_bytes ? (bytes_before + file_done) * parse_share / total_bytes : 0);
     };
     auto out = parse_contact_file(source.bytes, options.format, file_progress);
     if (cancelled) return make_error(kCancelled);
@@ -299,7 +362,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     parsed.push_back(std::move(*out));
     bytes_before += source.bytes.size();
     where.bytes_done = bytes_before;
-    if (!tick(total_bytes ? bytes_before * kParseShare / total_bytes : kParseShare)) return make_error(kCancelled);
+    if (!tick(total_bytes ? bytes_before * parse_share / total_bytes : parse_share)) return make_error(kCancelled);
   }
 
   size_t total_records = 0;
@@ -313,9 +376,11 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     Merger merger(store, options.today);
     if (Status s = merger.load(); !s) return s;
     size_t done = 0;
+    std::vector<ImportFileReport> files(sources.size());
     for (size_t f = 0; f < sources.size(); ++f) {
+      if (!history[f].empty()) continue;
       where.file = f;
-      ImportFileReport file;
+      ImportFileReport& file = files[f];
       file.file = sources[f].name;
       file.format = parsed[f].format;
       file.skipped = parsed[f].skipped;
@@ -324,16 +389,18 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
       for (const ParsedRecord& record : parsed[f].records) {
         where.records_done = done;
         if (++done % kStoreProgressEvery == 0 &&
-            !tick(kParseShare + done * (kImportProgressTotal - kParseShare) / std::max<size_t>(total_records, 1)))
+            !tick(parse_share + done * (contact_end - parse_share) / std::max<size_t>(total_records, 1)))
           return make_error(kCancelled);
         if (Status s = merger.apply(record, parsed[f].format, file); !s)
           return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
       }
       std::sort(file.skipped.begin(), file.skipped.end(),
                 [](const SkippedRecord& a, const SkippedRecord& b) { return a.line < b.line; });
-      report.files.push_back(std::move(file));
     }
     if (Status s = merger.reschedule(); !s) return s;
+    if (Status s = import_history_files(store, sources, history, options, files, where, tick, contact_end); !s)
+      return s;
+    for (ImportFileReport& file : files) report.files.push_back(std::move(file));
     where.records_done = total_records;
     if (!tick(kImportProgressTotal)) return make_error(kCancelled);
     if (options.dry_run) return make_error(kDryRunRollback);
@@ -357,6 +424,10 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
 Result<std::vector<ImportSource>> read_import_sources(const std::vector<std::string>& paths) {
   std::vector<ImportSource> sources;
   for (const std::string& path : paths) {
+    if (std::string history = detect_history_path(path); !history.empty()) {
+      sources.push_back({path, "", std::move(history)});
+      continue;
+    }
     auto bytes = read_file_bytes(path);
     if (!bytes) return make_error(bytes.error());
     sources.push_back({path, std::move(*bytes)});

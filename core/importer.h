@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/history_import.h"
 #include "core/import_types.h"
 #include "core/result.h"
 #include "core/store.h"
@@ -33,6 +34,9 @@ struct ImportOptions {
   // Set from another thread to cancel: checked with each progress step (every few dozen
   // records, and as the parsers report); the import then stores nothing.
   const std::atomic<bool>* cancel = nullptr;
+  // The user's own e-mail addresses or LinkedIn profile, for history files (--me); kept in
+  // the my_addresses setting. Empty: the setting, else detected from each file.
+  std::vector<std::string> me;
 };
 
 // The error of a cancelled import.
@@ -51,6 +55,8 @@ struct ImportFileReport {
   int added = 0, updated = 0, unchanged = 0, duplicates = 0;
   std::vector<SkippedRecord> skipped;
   std::vector<ImportNote> notes;  // what was kept elsewhere or left out of imported records
+  // A history file (mailbox, LinkedIn messages, calendar): its touches instead of contacts.
+  std::optional<HistoryReport> history;
 };
 
 struct ImportReport {
@@ -64,6 +70,9 @@ struct ImportReport {
 struct ImportSource {
   std::string name;
   std::string bytes;
+  // A history format ("mbox", "maildir", ...) when the file is read as a stream from name at
+  // import time (bytes then empty): a mailbox may be larger than memory.
+  std::string history = {};
 };
 
 // Imports the sources into store. Fails, storing nothing, when a source is not a contact
@@ -73,6 +82,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
                                     const ImportOptions& options);
 
 // Reads each file whole; fails on the first missing or unreadable one ("FILE: reason").
+// History files (detect_history_path) are only recognised here, and read at import time.
 Result<std::vector<ImportSource>> read_import_sources(const std::vector<std::string>& paths);
 
 // Reads the files, then import_sources. A missing or unreadable file fails the whole import

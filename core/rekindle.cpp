@@ -262,6 +262,7 @@ Result<ContactDetail> Rekindle::contact(int64_t contact_id, Day today) {
   d.goal_links = std::move(*links);
   d.warmth = warmth_on(d.contact, d.interactions, today);
   d.last_touch = last_touch(d.contact, d.interactions);
+  d.history = history_words(d.contact, d.interactions, today);
   return d;
 }
 

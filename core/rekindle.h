@@ -46,6 +46,7 @@ struct ContactDetail {
   Contact contact;
   double warmth = 0;
   std::optional<Day> last_touch;
+  std::string history;  // who wrote last and when, as the card says it (history_words)
   std::vector<Interaction> interactions;  // oldest first
   std::vector<GoalLink> goal_links;
 };

@@ -6,6 +6,8 @@
 #include <limits>
 #include <map>
 
+#include "core/phrase.h"
+
 namespace rekindle::core {
 namespace {
 
@@ -241,6 +243,30 @@ std::string last_talked_words(int days) {
   return "Last talked " + when;
 }
 
+std::string history_words(const Contact& c, std::span<const Interaction> log, Day today) {
+  if (log.empty()) {
+    const std::optional<int> connected = c.connected_on ? std::optional<int>(today - *c.connected_on) : std::nullopt;
+    return touch_words(std::nullopt, connected);
+  }
+  // The log is oldest first; on one day, the touch stored last.
+  const Interaction& last = *std::max_element(log.begin(), log.end(), [](const Interaction& a, const Interaction& b) {
+    return a.date != b.date ? a.date < b.date : a.id < b.id;
+  });
+  const int days = std::max(0, today - last.date);
+  const std::string when = ago_words(days);
+  if (last.channel == "meeting") return "Last met " + when;
+  const bool written = last.channel == "email" || last.channel == "linkedin";
+  if (last.kind == "inbound") {
+    // No pronoun guessed: the first name, else "They".
+    std::string who = greeting_name(c);
+    if (who.empty()) who = "They";
+    if (last.channel == "phone") return who + " called " + when;
+    return who + (written ? " wrote " : " reached out ") + when + ", no reply yet";
+  }
+  if (written) return "You last wrote " + when;
+  return last_talked_words(days);
+}
+
 std::string touch_words(std::optional<int> talked, std::optional<int> connected) {
   if (talked) return last_talked_words(*talked);
   if (connected) {
@@ -376,7 +402,7 @@ std::vector<Card> build_deck(const Network& net, const DayDecisions& done, Day t
     card.snooze_streak = c.snooze_streak;
     card.suggest_rethink = c.snooze_streak >= kSnoozesBeforeSuggestion;
     card.starred = c.starred;
-    card.touch = touch_words(card.days_since_talked, card.days_since_connected);
+    card.touch = history_words(c, r.interactions, today);
     return card;
   };
 

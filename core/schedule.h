@@ -92,6 +92,11 @@ struct Card {
   std::string reason;  // why today, in plain words: "close tie; due 9 days ago"
 };
 
+// The card's history line from the log, saying who wrote last: "You last wrote 3 weeks ago",
+// "Ana wrote 10 days ago, no reply yet", "Last met 2 weeks ago", "Last talked 5 days ago";
+// without a touch, touch_words' line (the connection date, or nothing on record).
+std::string history_words(const Contact& contact, std::span<const Interaction> interactions, Day today);
+
 // "Last talked today", "Last talked 5 days ago", "Last talked 14 months ago".
 std::string last_talked_words(int days);
 // The card's history line: the last real touch, else the connection date (the start of the

@@ -163,7 +163,18 @@ constexpr std::string_view kMigration5 = R"sql(
 ALTER TABLE contacts ADD COLUMN topic TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5};
+// Migration 6 (issue 16, history): touches imported from mail, LinkedIn messages and calendars
+// carry the id of what they came from (Message-ID, LinkedIn conversation and date, event UID
+// and start), so importing the same file again adds nothing. One message to three contacts is
+// three touches with the same id: unique per contact.
+constexpr std::string_view kMigration6 = R"sql(
+ALTER TABLE interactions ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX interactions_external ON interactions(contact_id, external_id)
+  WHERE external_id IS NOT NULL;
+)sql";
+
+constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+                                            kMigration6};
 
 }  // namespace
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <utility>
 
 #include "core/contact.h"
 #include "core/date.h"
@@ -132,6 +133,17 @@ class Store {
   Result<std::vector<Interaction>> interactions(int64_t contact_id);
   // Every touch, by contact, then date.
   Result<std::vector<Interaction>> all_interactions();
+
+  // --- history imported from mail, LinkedIn messages and calendars (store_history.cpp) ---
+
+  // Every contact's e-mail addresses and URLs as (contact id, value), as stored: what an
+  // imported message is matched to a contact by.
+  Result<std::vector<std::pair<int64_t, std::string>>> contact_addresses();
+  // Write: stores an imported touch unless the contact already has one with external_id.
+  // An outbound touch the user logged by hand on the same day and channel (no external id
+  // yet) is the same message: it takes the id instead of a second touch being added.
+  // True when a touch was added.
+  Result<bool> insert_imported_interaction(const Interaction& interaction, const std::string& external_id);
 
   // --- decisions (the review's undo stack) ----------------------------------------------
 

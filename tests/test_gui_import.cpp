@@ -377,3 +377,39 @@ TEST_CASE("a left swipe snoozes for the default snooze setting; a chosen interva
   REQUIRE(r.set_setting("default_snooze_days", "soon"));
   CHECK(*r.default_snooze_days() == 7);
 }
+
+TEST_CASE("a dropped mailbox reports its touches and the address taken as yours, which can be changed",
+          "[history][import-window]") {
+  test::TempDir dir;
+  const std::string db = dir.file("network.db");
+  {
+    auto api = open_db(db);
+    core::Contact ana;
+    ana.name = "Ana Lopez";
+    ana.emails.push_back({"ana@example.org", "", false, ""});
+    REQUIRE(api->add_contact(ana, kToday).ok());
+  }
+  const std::string mbox = std::string(REKINDLE_TEST_DATA) + "/history/thread.mbox";
+  test::HeadlessUi ui;
+  app::AppShell shell(open_db(db), "", core::Day{kToday.value + 400});
+  ui.frame(shell);
+  auto report = ui.frame(shell, drop({mbox}));
+  report = frames_while(ui, shell, app::ImportState::kRunning);
+  REQUIRE(report.import);
+  REQUIRE(report.import->state == app::ImportState::kDone);
+  REQUIRE(report.import->files.size() == 1);
+  CHECK(report.import->files[0].format == "mbox");
+  CHECK(report.import->touches == 4);
+  CHECK(report.import->added == 0);
+  CHECK(report.import->me == "me@mine.org");
+
+  // "Not you?" opens the address, saved before the files are imported again.
+  report = ui.frames(shell, 2);
+  report = click(ui, shell, center_of(report.import->buttons, "Not you? Change your address"));
+  report = ui.frames(shell, 2);
+  report = click(ui, shell, center_of(report.import->buttons, "Save and import again"));
+  report = frames_while(ui, shell, app::ImportState::kRunning);
+  REQUIRE(report.import->state == app::ImportState::kDone);
+  CHECK(report.import->touches == 0);  // the same file again adds nothing
+  CHECK(open_db(db)->setting(core::kMyAddressesSetting).value() == std::optional<std::string>("me@mine.org"));
+}

@@ -214,13 +214,13 @@ TEST_CASE("card words: connected is not talked, real touches are, tiered is back
     CHECK(!contains(card->reason, "talked"));
     CHECK(!contains(card->reason, "overdue"));
   }
-  SECTION("a real touch, long ago: \"Last talked\"") {
+  SECTION("a real touch, long ago: who wrote last (an e-mail the user sent)") {
     const auto id = add_contact(*store, NewContact("Bo Once", "dormant", kToday - 6 * 365), kToday - 1);
     log_touch(*store, id, kToday - 4 * 365 - 3);
     const auto deck = deck_on(*store, kToday);
     const Card* card = card_for(deck, id);
     REQUIRE(card);
-    CHECK(card->touch == "Last talked 4 years ago");
+    CHECK(card->touch == "You last wrote 4 years ago");
     CHECK(card->reason == "dormant tie, silent 4 years");
   }
   SECTION("just given a close tier after 4 silent years: back on the list, not overdue by years") {
@@ -234,7 +234,7 @@ TEST_CASE("card words: connected is not talked, real touches are, tiered is back
     CHECK(card->kind == CardKind::due);
     CHECK(card->back_on_list);
     CHECK(card->overdue_days == 0);
-    CHECK(card->touch == "Last talked 4 years ago");
+    CHECK(card->touch == "You last wrote 4 years ago");
     CHECK(card->reason == "back on your list as a close tie; relevant to goal: find a product role in Berlin");
     CHECK(!contains(card->reason, "overdue"));
   }
@@ -258,7 +258,7 @@ TEST_CASE("card words: connected is not talked, real touches are, tiered is back
     const auto deck = deck_on(*store, kToday);
     const Card* card = card_for(deck, id);
     REQUIRE(card);
-    CHECK(card->touch == "Last talked 2 months ago");
+    CHECK(card->touch == "You last wrote 2 months ago");
     const std::string ago = late < 14 ? std::to_string(late) + " days" : std::to_string(late / 7) + " weeks";
     CHECK(card->reason == "close tie; due " + ago + " ago");
   }
