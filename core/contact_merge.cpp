@@ -1,4 +1,5 @@
 #include "core/contact_merge.h"
+#include "core/text_encoding.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,12 +13,6 @@ std::string trim(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
   return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
-}
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 enum class ValueKind { email, phone, url, text };

@@ -32,12 +32,6 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Header names compare trimmed, lower-case, with runs of spaces collapsed; '_' counts as a
 // space so that our own CSV export ("given_name") reads back.
 std::string normalise_header(std::string_view raw) {

@@ -1,4 +1,5 @@
 #include "core/history_import.h"
+#include "core/text_encoding.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,12 +19,6 @@ namespace {
 
 constexpr size_t kSniffBytes = 64 * 1024;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string trimmed(std::string_view s) {
   const size_t a = s.find_first_not_of(" \t\r\n<>\"'");
   const size_t b = s.find_last_not_of(" \t\r\n<>\"'");
@@ -33,7 +28,7 @@ std::string trimmed(std::string_view s) {
 // A person's key: the normalised address, else (LinkedIn rows without a URL) the name.
 std::string party_key(const HistoryParty& p) {
   std::string key = normalise_address(p.address);
-  if (key.empty() && !p.name.empty()) key = "name:" + lower(trimmed(p.name));
+  if (key.empty() && !p.name.empty()) key = "name:" + lower_ascii(trimmed(p.name));
   return key;
 }
 
@@ -56,7 +51,7 @@ std::string topic_of(std::string subject) {
     const std::string s = trimmed(subject);
     for (const char* prefix : {"re:", "fwd:", "fw:", "aw:", "wg:", "sv:", "antw:", "tr:", "réf:"}) {
       const std::string p = prefix;
-      if (lower(s.substr(0, p.size())) == p) {
+      if (lower_ascii(s.substr(0, p.size())) == p) {
         subject = s.substr(p.size());
         again = true;
         break;
@@ -87,7 +82,7 @@ class Collector {
     }
     auto contacts = store_.schedule_contacts();
     if (!contacts) return make_error(contacts.error());
-    for (const Contact& c : *contacts) by_name_["name:" + lower(trimmed(c.name))].insert(c.id);
+    for (const Contact& c : *contacts) by_name_["name:" + lower_ascii(trimmed(c.name))].insert(c.id);
     auto mine = my_addresses(store_);
     if (!mine) return make_error(mine.error());
     for (const std::string& a : options_.me)
@@ -220,7 +215,7 @@ class Collector {
       auto it = by_key_.find(key);
       if (it != by_key_.end()) return *it->second.begin();
     }
-    if (linkedin && !p.name.empty()) return unique_name("name:" + lower(trimmed(p.name)));
+    if (linkedin && !p.name.empty()) return unique_name("name:" + lower_ascii(trimmed(p.name)));
     return 0;
   }
 
@@ -237,16 +232,16 @@ class Collector {
 
 std::string normalise_address(std::string_view address) {
   std::string a = trimmed(address);
-  if (lower(a.substr(0, 7)) == "mailto:") a = trimmed(a.substr(7));
+  if (lower_ascii(a.substr(0, 7)) == "mailto:") a = trimmed(a.substr(7));
   if (a.empty()) return {};
-  const std::string l = lower(a);
+  const std::string l = lower_ascii(a);
   const size_t li = l.find("linkedin.com/");
   if (li != std::string::npos) {
     std::string path = l.substr(li + 13);
     const size_t cut = path.find_first_of("?#");
     if (cut != std::string::npos) path.resize(cut);
     while (!path.empty() && path.back() == '/') path.pop_back();
-    if (auto decoded = percent_decode(path)) path = lower(*decoded);
+    if (auto decoded = percent_decode(path)) path = lower_ascii(*decoded);
     return path.empty() ? std::string() : "linkedin.com/" + path;
   }
   if (l.find('@') != std::string::npos && l.find(' ') == std::string::npos) return l;
@@ -265,7 +260,7 @@ Result<std::vector<std::string>> my_addresses(Store& store) {
       continue;
     }
     if (std::string key = normalise_address(item); !key.empty()) out.push_back(key);
-    else if (std::string name = lower(trimmed(item)); name.rfind("name:", 0) == 0) out.push_back(name);
+    else if (std::string name = lower_ascii(trimmed(item)); name.rfind("name:", 0) == 0) out.push_back(name);
     item.clear();
   }
   return out;

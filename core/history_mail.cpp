@@ -19,12 +19,6 @@ constexpr size_t kMaxSeparatorBytes = 4096;
 // Progress is reported about this often, in bytes read.
 constexpr uint64_t kProgressEveryBytes = 256 * 1024;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
@@ -51,7 +45,7 @@ std::vector<std::pair<std::string, std::string>> header_fields(std::string_view 
     }
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) continue;
-    std::string name = lower(trim(line.substr(0, colon)));
+    std::string name = lower_ascii(trim(line.substr(0, colon)));
     if (name.find(' ') != std::string::npos) continue;  // "From sender date": not a header
     fields.emplace_back(std::move(name), std::string(trim(line.substr(colon + 1))));
   }
@@ -68,7 +62,7 @@ int month_number(std::string_view word) {
   static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                             "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
-  const std::string w = lower(word.substr(0, 3));
+  const std::string w = lower_ascii(word.substr(0, 3));
   for (int i = 0; i < 12; ++i)
     if (w == kMonths[i]) return i + 1;
   return 0;
@@ -85,7 +79,7 @@ std::optional<int> zone_minutes(std::string_view word) {
                                     {"pst", -480},  {"pdt", -420},  {"cet", 60},    {"cest", 120},  {"met", 60},
                                     {"mest", 120},  {"bst", 60},    {"eet", 120},   {"eest", 180},  {"wet", 0},
                                     {"west", 60},   {"ist", 330},   {"jst", 540},   {"aest", 600},  {"aedt", 660}};
-  const std::string w = lower(word);
+  const std::string w = lower_ascii(word);
   for (const Zone& z : kZones)
     if (w == z.name) return z.minutes;
   return std::nullopt;
@@ -380,11 +374,11 @@ std::optional<HistoryItem> mail_item(std::string_view headers, std::string* why)
   for (const char* list : {"list-id", "list-unsubscribe", "list-post"})
     if (field(fields, list)) item.bulk = true;
   if (const std::string* precedence = field(fields, "precedence")) {
-    const std::string p = lower(trim(*precedence));
+    const std::string p = lower_ascii(trim(*precedence));
     if (p == "bulk" || p == "list" || p == "junk") item.bulk = true;
   }
   if (const std::string* auto_submitted = field(fields, "auto-submitted"))
-    if (lower(trim(*auto_submitted)) != "no") item.bulk = true;
+    if (lower_ascii(trim(*auto_submitted)) != "no") item.bulk = true;
   return item;
 }
 
@@ -412,7 +406,7 @@ bool looks_like_mbox(std::string_view head) {
     if (line.empty() || line.front() == ' ' || line.front() == '\t') continue;
     const size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) return false;
-    const std::string name = lower(line.substr(0, colon));
+    const std::string name = lower_ascii(line.substr(0, colon));
     if (name.find_first_of(" \t") != std::string::npos) return false;
     if (name == "from") from = true;
     else if (name == "date") date = true;

@@ -19,12 +19,6 @@ constexpr const char* kNotContacts =
     "Connections, Google Contacts, Outlook and Thunderbird; for history, LinkedIn messages.csv, "
     "mbox, Maildir folders and .ics calendars)";
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // True when a line of the text starts with BEGIN:VCARD (any case, leading blanks allowed).
 bool has_vcard_begin(std::string_view bytes) {
   const std::string text = lower_ascii(decode_unicode_bytes(bytes.substr(0, std::min(bytes.size(), kSniffBytes))));

@@ -9,13 +9,6 @@
 namespace rekindle::core {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::string trim(std::string_view s) {
   size_t a = 0, b = s.size();
   while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\r' || s[a] == '\n')) ++a;
@@ -108,7 +101,7 @@ bool has_cjk(std::string_view s) {
 }
 
 bool is_honorific(std::string_view word) {
-  std::string w = lower(word);
+  std::string w = lower_ascii(word);
   while (!w.empty() && w.back() == '.') w.pop_back();
   return in_list(w, {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "lord", "lady",
                      "rev", "fr", "herr", "frau", "mme", "mlle", "m", "dott", "ing", "mag", "sr", "sra", "srta",
@@ -246,7 +239,7 @@ std::string after_lead_in(std::string_view notes, std::initializer_list<std::str
         stop = line.find_first_of(".;!?", stop + 1);
       std::string sentence = trim(line.substr(start, stop == std::string::npos ? std::string::npos : stop - start));
       start = stop == std::string::npos ? line.size() : stop + 1;
-      const std::string low = lower(sentence);
+      const std::string low = lower_ascii(sentence);
       for (std::string_view lead : lead_ins) {
         if (low.size() > lead.size() && low.compare(0, lead.size(), lead) == 0 && low[lead.size()] == ' ')
           return strip_end_punctuation(trim(sentence.substr(lead.size())));
@@ -263,7 +256,7 @@ std::string proper_place(std::string text) {
   if (comma != std::string::npos) text.resize(comma);
   std::vector<std::string> words = split_words(text);
   for (size_t i = 0; i < words.size(); ++i)
-    if (in_list(lower(words[i]), {"and", "but", "where", "when", "who", "which", "then", "while"})) {
+    if (in_list(lower_ascii(words[i]), {"and", "but", "where", "when", "who", "which", "then", "while"})) {
       words.resize(i);
       break;
     }
@@ -337,7 +330,7 @@ bool is_common_topic_word(std::string_view w) {
 std::string with_topic_article(const std::string& topic) {
   std::vector<std::string> words = split_words(topic);
   if (words.empty()) return topic;
-  const std::string first = lower(words.front());
+  const std::string first = lower_ascii(words.front());
   if (in_list(first, {"the", "a", "an", "our", "your", "their", "my", "his", "her", "its", "this", "that",
                       "these", "those", "some", "any", "each", "every", "one", "two", "three", "another"}))
     return topic;
@@ -345,14 +338,14 @@ std::string with_topic_article(const std::string& topic) {
   if (first.size() > 2 && (first.ends_with("'s") || first.ends_with("\u2019s"))) return topic;
   size_t head = words.size() - 1;
   for (size_t i = 1; i < words.size(); ++i)
-    if (in_list(lower(words[i]), {"at", "of", "for", "on", "in", "with", "from", "about", "to", "by"})) {
+    if (in_list(lower_ascii(words[i]), {"at", "of", "for", "on", "in", "with", "from", "about", "to", "by"})) {
       head = i - 1;
       break;
     }
-  const std::string noun = lower(words[head]);
+  const std::string noun = lower_ascii(words[head]);
   // "Long call", "Coffee chat": a meeting, not what it was about.
   // "Coffee at Blue Bottle", "Lunch with Sarah" too: only "about"/"on" names a subject.
-  const bool subject_follows = head + 1 < words.size() && in_list(lower(words[head + 1]), {"about", "on"});
+  const bool subject_follows = head + 1 < words.size() && in_list(lower_ascii(words[head + 1]), {"about", "on"});
   if (!subject_follows && in_list(noun, {"call", "meeting", "chat", "coffee", "lunch", "dinner", "breakfast",
                                          "catch-up", "catchup", "conversation", "sync", "zoom", "intro",
                                          "touchpoint", "check-in", "drinks", "email", "message", "note"}))
@@ -415,11 +408,11 @@ bool is_noun_phrase(std::string_view raw) {
   if (text.find("://") != std::string::npos || text.find('@') != std::string::npos) return false;
   const std::vector<std::string> words = split_words(text);
   if (words.empty() || words.size() > 9) return false;
-  std::string first = lower(words.front());
+  std::string first = lower_ascii(words.front());
   if (starts_clause(first) || is_past_tense(first)) return false;
   // A subject pronoun anywhere makes it a clause ("the deck she asked about").
   for (const auto& w : words)
-    if (in_list(lower(w), {"i", "i'm", "we", "she", "he", "they", "you", "i've", "we're", "they're", "you're"}))
+    if (in_list(lower_ascii(w), {"i", "i'm", "we", "she", "he", "they", "you", "i've", "we're", "they're", "you're"}))
       return false;
   if (!has_letter(text)) return false;
   return true;
@@ -440,7 +433,7 @@ std::string topic_words(std::string_view note) {
     }
   if (stop != std::string::npos) text.resize(stop);
   text = trim(text);
-  const std::string low = lower(text);
+  const std::string low = lower_ascii(text);
   for (std::string_view lead :
        {"we talked about", "talked about", "we discussed", "discussed", "spoke about", "we spoke about",
         "chatted about", "we chatted about", "conversation about", "call about", "chat about", "follow up about",
@@ -455,7 +448,7 @@ std::string topic_words(std::string_view note) {
   // "Product launch" reads better mid-sentence as "product launch"; leave "API design" alone.
   if (text.size() > 1 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'a' && text[1] <= 'z') {
     // Only words that are not names: "Klarna launch" keeps its capital.
-    const std::string first = lower(split_words(text).front());
+    const std::string first = lower_ascii(split_words(text).front());
     if (is_role_word(first) || is_common_topic_word(first)) text[0] = static_cast<char>(text[0] - 'A' + 'a');
   }
   return text;
@@ -468,7 +461,7 @@ std::optional<std::string> topic_from_note(std::string_view note) {
   if (!is_noun_phrase(text)) return std::nullopt;
   // The note speaks of the contact ("her move to Lisbon"); the draft speaks to them.
   for (std::string_view possessive : {"her ", "his ", "their "})
-    if (lower(text).rfind(possessive, 0) == 0) {
+    if (lower_ascii(text).rfind(possessive, 0) == 0) {
       text = "your " + text.substr(possessive.size());
       break;
     }
@@ -493,7 +486,7 @@ OfferCheck topic_preview(std::string_view raw) {
   // on-call setup" -> "our on-call setup", "congratulated on new role" -> "new role").
   std::string suggestion;
   if (!one_phrase && topic_from_note(check.phrase)) suggestion = check.phrase;
-  const std::string low = lower(text);
+  const std::string low = lower_ascii(text);
   for (std::string_view joint : {" about ", " regarding ", " on ", " re "}) {
     if (!suggestion.empty()) break;
     if (const size_t at = low.rfind(joint); at != std::string::npos) {
@@ -547,7 +540,7 @@ OfferCheck offer_preview(std::string_view raw) {
   // What people type before the verb: "I can share...", "Happy to review...", "Offer to...".
   for (std::string_view lead : {"i can", "i could", "i'd be glad to", "i'd be happy to", "i'd", "i would",
                                 "i'll", "i will", "happy to", "glad to", "offer to", "can", "could", "to"}) {
-    const std::string low = lower(text);
+    const std::string low = lower_ascii(text);
     if (low.size() > lead.size() + 1 && low.compare(0, lead.size(), lead) == 0 && low[lead.size()] == ' ') {
       text = trim(text.substr(lead.size()));
       break;
@@ -555,7 +548,7 @@ OfferCheck offer_preview(std::string_view raw) {
   }
   std::vector<std::string> words = split_words(text);
   if (words.empty()) return check;
-  std::string first = lower(words.front());
+  std::string first = lower_ascii(words.front());
   if (!is_acronym(words.front())) words.front() = first;
   check.phrase = join_words(words);
 
@@ -563,7 +556,7 @@ OfferCheck offer_preview(std::string_view raw) {
   bool third_person = false;
   std::vector<std::string> second = words;
   for (auto& w : second) {
-    const std::string l = lower(w);
+    const std::string l = lower_ascii(w);
     if (l == "their" || l == "his") w = "your", third_person = true;
     else if (l == "them" || l == "him") w = "you", third_person = true;
     else if (l == "theirs") w = "yours", third_person = true;
@@ -585,7 +578,7 @@ OfferCheck offer_preview(std::string_view raw) {
              first == "a" || first == "an")
       suggestion = "give " + join_words(second);
     else if (first == "intro" || first == "introduction" || first == "introductions" || first == "intros")
-      suggestion = "introduce you" + (words.size() > 1 && lower(words[1]) == "to" ? " " + join_words(second, 1)
+      suggestion = "introduce you" + (words.size() > 1 && lower_ascii(words[1]) == "to" ? " " + join_words(second, 1)
                                                                                : " to " + rest);
     else if (first == "coffee" || first == "lunch" || first == "a coffee")
       suggestion = "buy you " + join_words(second);
@@ -617,7 +610,7 @@ OfferCheck offer_preview(std::string_view raw) {
 
 std::string indefinite_article(std::string_view word) {
   if (word.empty()) return "a";
-  const std::string w = lower(word);
+  const std::string w = lower_ascii(word);
   if (is_acronym(word)) {
     // Letters whose names start with a vowel sound: "an SRE", "an MBA", "an HR lead".
     return std::string("AEFHILMNORSX").find(word[0]) != std::string::npos ? "an" : "a";
@@ -635,12 +628,12 @@ std::string role_phrase(std::string_view raw_title, std::string_view raw_company
   for (std::string_view sep : {" | ", " · ", " / ", " - ", " – ", " — "})
     if (const size_t at = title.find(sep); at != std::string::npos) title = trim(title.substr(0, at));
   // "Engineer at Acme" typed into the title: the company is already there.
-  if (const size_t at = lower(title).find(" at "); at != std::string::npos && company.empty()) {
+  if (const size_t at = lower_ascii(title).find(" at "); at != std::string::npos && company.empty()) {
     company = trim(title.substr(at + 4));
     title = trim(title.substr(0, at));
   }
   if (title.empty() || title.size() > 70 || !has_letter(title)) return {};
-  const std::string low = lower(title);
+  const std::string low = lower_ascii(title);
   for (std::string_view not_role : {"open to work", "looking for", "retired", "unemployed", "between roles",
                                     "seeking", "available", "n/a", "none", "-", "self-employed", "student at",
                                     "aspiring"})
@@ -650,7 +643,7 @@ std::string role_phrase(std::string_view raw_title, std::string_view raw_company
   bool in_name = false;  // inside a name such as "Google Cloud": its words keep their capitals
   for (auto& w : words) {
     if (w == "&") w = "and";
-    const std::string l = lower(w);
+    const std::string l = lower_ascii(w);
     // "Senior Engineer" -> "senior engineer"; "CTO", "iOS", "Google" stay as written.
     const bool capital = !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
     if (!is_acronym(w) && is_role_word(l) && !(in_name && capital)) w = l;
@@ -658,7 +651,7 @@ std::string role_phrase(std::string_view raw_title, std::string_view raw_company
     if (w == l && l != "of" && l != "and" && l != "for") in_name = false;
   }
   title = join_words(words);
-  const std::string first = lower(words.front());
+  const std::string first = lower_ascii(words.front());
   const bool top_job = in_list(first, {"ceo", "cto", "cfo", "coo", "cmo", "cpo", "cio", "ciso", "cro", "cso",
                                        "founder", "chief", "president", "chair", "chairman", "chairwoman",
                                        "chairperson", "owner", "dean", "mayor"}) ||

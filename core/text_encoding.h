@@ -13,6 +13,9 @@ namespace rekindle::core {
 // U+10FFFF). The empty string is valid.
 bool is_valid_utf8(std::string_view bytes);
 
+// A copy with A-Z lowered; other bytes (UTF-8 included) are left as they are.
+std::string lower_ascii(std::string_view text);
+
 // Appends the UTF-8 form of code_point; invalid code points become U+FFFD.
 void append_utf8(std::string& out, char32_t code_point);
 
