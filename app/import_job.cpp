@@ -119,13 +119,11 @@ void ImportJob::run(core::Rekindle& api, core::Day today) {
     auto read = core::read_import_sources({path});
     if (!read) return finish(ImportPhase::kFailed, import_error_sentence(read.error(), paths), std::nullopt);
     core::ImportSource& source = read->front();
-    // A mailbox is only recognised here (read as a stream when imported): its size is the file's.
-    auto format = source.history.empty() ? core::detect_import_format(source.bytes) : core::Result<std::string>(source.history);
+    // Files are only recognised here, by their first bytes (read as streams when imported).
+    auto format = core::detect_source_format(source);
     if (!format)
       return finish(ImportPhase::kFailed, import_error_sentence(path + ": " + format.error(), paths), std::nullopt);
-    std::error_code ec;
-    const uint64_t size = source.history.empty() ? source.bytes.size() : std::filesystem::file_size(path, ec);
-    ImportFileInfo info{path, file_name(path), ec ? 0 : size, *format};
+    ImportFileInfo info{path, file_name(path), core::source_size(source), *format};
     publish([&](ImportSnapshot& s) { s.files.push_back(std::move(info)); });
     sources.push_back(std::move(source));
   }

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "bench/corpus.h"
+#include "bench/import_scale.h"
 #include "bench/process.h"
 #include "bench/report.h"
 #include "core/date.h"
@@ -66,6 +67,11 @@ struct Options {
   std::string peer_window;  // rekindle_bench_peer_window
   std::set<int> sections = {1, 2, 3, 4, 5, 6};
   bool keep = false;
+  // Section 7 (import at scale).
+  std::vector<int> scale_sizes = {1000, 10000, 100000};
+  std::vector<std::string> scale_kinds = {"merge", "photos", "linkedin"};
+  std::string before_exe;  // an older rekindle, for a before/after in the same run
+  std::string eds_peer, kcontacts_peer;
 };
 
 struct Corpus {
@@ -592,12 +598,22 @@ Options parse_options(int argc, char** argv) {
       const auto list = parse_list(value());
       o.sections = std::set<int>(list.begin(), list.end());
     } else if (arg == "--keep") o.keep = true;
+    else if (arg == "--scale-sizes") o.scale_sizes = parse_list(value());
+    else if (arg == "--scale-kinds") {
+      o.scale_kinds.clear();
+      std::stringstream in(value());
+      for (std::string kind; std::getline(in, kind, ',');)
+        if (!kind.empty()) o.scale_kinds.push_back(kind);
+    } else if (arg == "--before-exe") o.before_exe = value();
     else if (arg == "--help" || arg == "-h") {
       std::printf(
           "usage: rekindle_bench [--runs N] [--sizes 1000,10000,50000] [--vcards N] [--exe PATH]\n"
-          "                      [--peer-window PATH] [--sections 1,2,3,4,5,6] [--keep]\n"
+          "                      [--peer-window PATH] [--sections 1,2,3,4,5,6,7] [--keep]\n"
+          "                      [--scale-sizes 1000,10000,100000] [--scale-kinds merge,photos,linkedin]\n"
+          "                      [--before-exe PATH]\n"
           "sections: 1 import, 2 re-import and dry run, 3 deck building, 4 swipe and undo,\n"
-          "          5 start-up to first frame (needs DISPLAY), 6 peak memory\n");
+          "          5 start-up to first frame (needs DISPLAY), 6 peak memory,\n"
+          "          7 import at scale (not run unless asked: --sections 7)\n");
       std::exit(0);
     } else die(arg, "unknown option (see --help)");
   }
@@ -607,6 +623,10 @@ Options parse_options(int argc, char** argv) {
   if (o.exe.empty() && !ec && fs::exists(here / "rekindle")) o.exe = (here / "rekindle").string();
   if (o.peer_window.empty() && !ec && fs::exists(here / "rekindle_bench_peer_window"))
     o.peer_window = (here / "rekindle_bench_peer_window").string();
+  // The peer parsers of section 7, built only when their libraries are installed.
+  if (!ec && fs::exists(here / "rekindle_bench_peer_eds")) o.eds_peer = (here / "rekindle_bench_peer_eds").string();
+  if (!ec && fs::exists(here / "rekindle_bench_peer_kcontacts"))
+    o.kcontacts_peer = (here / "rekindle_bench_peer_kcontacts").string();
   return o;
 }
 
@@ -661,6 +681,19 @@ int main(int argc, char** argv) {
   if (ctx.options.sections.count(4)) section_swipe(ctx);
   if (ctx.options.sections.count(5)) section_startup(ctx);
   if (ctx.options.sections.count(6)) section_memory(ctx);
+  if (ctx.options.sections.count(7)) {
+    bench::ImportScaleOptions scale;
+    scale.sizes = ctx.options.scale_sizes;
+    scale.kinds = ctx.options.scale_kinds;
+    scale.runs = std::min(ctx.options.runs, 3);
+    scale.exe = ctx.options.exe;
+    scale.before_exe = ctx.options.before_exe;
+    scale.eds_peer = ctx.options.eds_peer;
+    scale.kcontacts_peer = ctx.options.kcontacts_peer;
+    scale.python = ctx.python;
+    scale.dir = ctx.dir;
+    bench::section_import_scale(scale);
+  }
 
   struct rusage self {};
   getrusage(RUSAGE_SELF, &self);

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/url_encoding.h"
 
@@ -30,18 +32,22 @@ std::string value_key(ValueKind kind, std::string_view value) {
   return key.empty() ? lower_ascii(trim(value)) : key;
 }
 
+// Appends the values of `from` that `into` lacks (by key; the first label wins), each key
+// hashed once: linear in both lists, and a value already there is never added twice.
 bool merge_values(std::vector<LabeledValue>& into, const std::vector<LabeledValue>& from, ValueKind kind) {
+  if (from.empty()) return false;
   bool changed = false;
+  std::unordered_map<std::string, size_t> known;
+  known.reserve(into.size() + from.size());
+  for (size_t i = 0; i < into.size(); ++i) known.emplace(value_key(kind, into[i].value), i);
   for (const LabeledValue& incoming : from) {
     if (trim(incoming.value).empty()) continue;
-    const std::string key = value_key(kind, incoming.value);
-    auto same = std::find_if(into.begin(), into.end(),
-                             [&](const LabeledValue& v) { return value_key(kind, v.value) == key; });
-    if (same == into.end()) {
+    auto [at, added] = known.emplace(value_key(kind, incoming.value), into.size());
+    if (added) {
       into.push_back(incoming);
       changed = true;
-    } else if (same->label.empty() && !incoming.label.empty()) {
-      same->label = incoming.label;
+    } else if (LabeledValue& same = into[at->second]; same.label.empty() && !incoming.label.empty()) {
+      same.label = incoming.label;
       changed = true;
     }
   }
@@ -121,10 +127,11 @@ bool merge_contact(Contact& into, const Contact& from) {
   changed |= merge_values(into.phones, from.phones, ValueKind::phone);
   changed |= merge_values(into.urls, from.urls, ValueKind::url);
   changed |= merge_values(into.addresses, from.addresses, ValueKind::text);
-  for (const std::string& tag : from.tags) {
-    const bool known = std::any_of(into.tags.begin(), into.tags.end(),
-                                   [&](const std::string& t) { return lower_ascii(t) == lower_ascii(tag); });
-    if (!known && !tag.empty()) {
+  if (!from.tags.empty()) {
+    std::unordered_set<std::string> known;
+    for (const std::string& t : into.tags) known.insert(lower_ascii(t));
+    for (const std::string& tag : from.tags) {
+      if (tag.empty() || !known.insert(lower_ascii(tag)).second) continue;
       into.tags.push_back(tag);
       changed = true;
     }
@@ -146,9 +153,14 @@ bool merge_contact(Contact& into, const Contact& from) {
   changed |= fill(into.cadence_days, from.cadence_days);
   changed |= fill(into.trust, from.trust);
   changed |= fill(into.connected_on, from.connected_on);
-  for (const std::string& line : from.extra_properties) {
-    if (std::find(into.extra_properties.begin(), into.extra_properties.end(), line) == into.extra_properties.end()) {
-      into.extra_properties.push_back(line);
+  if (!from.extra_properties.empty()) {
+    std::unordered_set<std::string_view> known(into.extra_properties.begin(), into.extra_properties.end());
+    std::vector<std::string> added;
+    for (const std::string& line : from.extra_properties)
+      if (known.insert(line).second) added.push_back(line);
+    if (!added.empty()) {
+      into.extra_properties.insert(into.extra_properties.end(), std::make_move_iterator(added.begin()),
+                                   std::make_move_iterator(added.end()));
       changed = true;
     }
   }

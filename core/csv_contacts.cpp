@@ -865,8 +865,19 @@ std::string detect_contact_csv(std::string_view bytes) {
   return {};
 }
 
-Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view dialect, const ProgressFn& progress) {
-  const std::string text = decode_text(bytes);
+struct ContactCsvReader::State {
+  Header header;
+  int header_line = 0;
+  std::vector<Column> columns;
+  std::vector<char> used;
+  bool first_piece = true;
+};
+
+ContactCsvReader::ContactCsvReader() = default;
+ContactCsvReader::~ContactCsvReader() = default;
+
+Status ContactCsvReader::begin(std::string_view head, std::string_view dialect) {
+  const std::string text = decode_text(head);
   std::vector<CsvRecord> records;
   std::optional<Header> header;
   for (char delimiter : kDelimiters) {
@@ -885,7 +896,8 @@ Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view d
     return make_error("no contact CSV header (a row with columns such as First Name, Last Name, E-mail) "
                       "in the first " + std::to_string(kHeaderSearchRecords) + " lines");
   if (!dialect.empty()) header->dialect = std::string(dialect);
-  std::vector<Column> columns;
+  state_ = std::make_unique<State>();
+  state_->header_line = header->index < records.size() ? records[header->index].line : 0;
   bool seen_title = false;
   for (const auto& name : header->names) {
     std::string english = canonical_header(name);
@@ -894,37 +906,66 @@ Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view d
       if (seen_title && name != "title") english = "job title";
       seen_title = true;
     }
-    columns.push_back(classify_column(english, header->dialect));
+    state_->columns.push_back(classify_column(english, header->dialect));
   }
-  std::vector<char> used(columns.size(), 0);
+  state_->used.assign(state_->columns.size(), 0);
+  state_->header = std::move(*header);
+  return Status::success();
+}
 
-  ParseOutput out;
-  out.format = header->dialect;
+char ContactCsvReader::delimiter() const { return state_ ? state_->header.delimiter : ','; }
+
+std::string ContactCsvReader::dialect() const { return state_ ? state_->header.dialect : std::string(); }
+
+Status ContactCsvReader::read(std::string_view bytes, int first_line, ParseOutput& out, const ProgressFn& progress) {
+  if (!state_) return make_error("no contact CSV header");
+  State& st = *state_;
+  const std::string text = decode_text(bytes);
+  const std::vector<CsvRecord> records = read_csv(text, st.header.delimiter);
+  // The first piece holds the header (and any preamble before it), as begin() found it.
+  const size_t from = st.first_piece ? st.header.index + 1 : 0;
+  st.first_piece = false;
   const size_t total = records.size();
-  for (size_t i = header->index + 1; i < total; ++i) {
+  const int offset = first_line - 1;
+  for (size_t i = from; i < total; ++i) {
     if (progress && i % kProgressEvery == 0 && !progress(i, total)) return make_error("cancelled");
-    auto contact = read_row(records[i], *header, columns, used);
+    auto contact = read_row(records[i], st.header, st.columns, st.used);
     if (!contact) {
-      out.skipped.push_back({records[i].line, contact.error()});
+      out.skipped.push_back({records[i].line + offset, contact.error()});
       continue;
     }
-    out.records.push_back(ParsedRecord{std::move(*contact), records[i].line, {}, {}});
+    out.records.push_back(ParsedRecord{std::move(*contact), records[i].line + offset, {}, {}});
   }
   if (progress && !progress(total, total)) return make_error("cancelled");
+  return Status::success();
+}
+
+void ContactCsvReader::finish(ParseOutput& out) const {
+  if (!state_) return;
+  const State& st = *state_;
   // Nothing is dropped without a word: say where the columns without a field of their own went.
   std::vector<std::string> kept, left_out;
-  for (size_t i = 0; i < columns.size(); ++i) {
-    if (!used[i]) continue;
-    (columns[i].target == Target::kKeep ? kept : left_out).push_back(header->raw[i]);
+  for (size_t i = 0; i < st.columns.size(); ++i) {
+    if (!st.used[i]) continue;
+    (st.columns[i].target == Target::kKeep ? kept : left_out).push_back(st.header.raw[i]);
   }
   if (!kept.empty())
-    out.notes.push_back({header->index < records.size() ? records[header->index].line : 0,
-                         "kept in each contact's notes, as these columns have no field of their own: " +
-                             join(kept, ", ")});
+    out.notes.push_back({st.header_line, "kept in each contact's notes, as these columns have no field of their own: " +
+                                             join(kept, ", ")});
   if (!left_out.empty())
-    out.notes.push_back({header->index < records.size() ? records[header->index].line : 0,
-                         "not imported, as they repeat other columns or Rekindle's own schedule: " +
-                             join(left_out, ", ")});
+    out.notes.push_back({st.header_line, "not imported, as they repeat other columns or Rekindle's own schedule: " +
+                                             join(left_out, ", ")});
+}
+
+Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view dialect, const ProgressFn& progress) {
+  ContactCsvReader reader;
+  // The header is within the first records: its first MiB is plenty to find it.
+  if (Status s = reader.begin(bytes.substr(0, std::min(bytes.size(), size_t{1} << 20)), dialect); !s)
+    return make_error(s.error());
+  ParseOutput out;
+  out.format = reader.dialect();
+  if (Status s = reader.read(bytes, 1, out, progress); !s) return make_error(s.error());
+  reader.finish(out);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // preamble), Google Contacts (current and legacy), Outlook and Thunderbird. The dialect is
 // recognised from the header row, which may follow a preamble; columns are mapped by their
 // (case-insensitive, English) names, never by position.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,30 @@ std::string detect_contact_csv(std::string_view bytes);
 // returns false (cancelled).
 Result<ParseOutput> parse_contact_csv(std::string_view bytes, std::string_view dialect = {},
                                       const ProgressFn& progress = {});
+
+// The same, a piece at a time (an import streams a file in pieces of whole rows): begin()
+// finds the header in the file's first bytes (the first piece must start the file and hold
+// the header), read() parses each piece, finish() adds the notes about columns kept or left
+// out over all pieces.
+class ContactCsvReader {
+ public:
+  ContactCsvReader();
+  ~ContactCsvReader();
+  ContactCsvReader(const ContactCsvReader&) = delete;
+  ContactCsvReader& operator=(const ContactCsvReader&) = delete;
+
+  // Fails when no header is found in head (dialect as for parse_contact_csv).
+  Status begin(std::string_view head, std::string_view dialect = {});
+  char delimiter() const;
+  std::string dialect() const;
+  // Parses whole rows starting at the file's first_line into out (records and skipped rows).
+  Status read(std::string_view bytes, int first_line, ParseOutput& out, const ProgressFn& progress = {});
+  void finish(ParseOutput& out) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // A date as contact CSV files write it: "12 Nov 2025", "1/8/18, 6:14 PM", "4/15/1990",
 // "2025-11-12"; nullopt for Outlook's "0/0/00" empty date and anything unreadable.

@@ -5,14 +5,18 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <memory>
+#include <unistd.h>
 #include <map>
 #include <set>
-#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/compose_context.h"
 #include "core/contact_merge.h"
+#include "core/csv_contacts.h"
 #include "core/import_detect.h"
+#include "core/import_stream.h"
 #include "core/model.h"
 #include "core/schedule.h"
 #include "core/vcard_reader.h"
@@ -64,8 +68,9 @@ class Merger {
   Merger(Store& store, Day today) : store_(store), today_(today) {}
 
   Status load() {
-    auto contacts = store_.contacts();
+    auto contacts = store_.contacts_for_import();  // photos as their type only
     if (!contacts) return make_error(contacts.error());
+    contacts_.reserve(contacts->size());
     for (Contact& c : *contacts) {
       if (c.source == "linkedin" && c.connected_on && (!linkedin_newest_ || *c.connected_on > *linkedin_newest_))
         linkedin_newest_ = c.connected_on;
@@ -99,6 +104,7 @@ class Merger {
     history_[*id] = {};
     // A record that carries its own due day (our own export) keeps its schedule.
     const bool own_schedule = incoming.due.has_value();
+    if (incoming.photo) incoming.photo->bytes.clear();  // stored; memory holds only its type
     contacts_.emplace(*id, std::move(incoming));
     auto history = add_interactions(*id, record.interactions);
     if (!history) return make_error(history.error());
@@ -112,12 +118,10 @@ class Merger {
   // A LinkedIn export is dated by its newest "Connected On": one older than the connections
   // already stored is an old export, whose positions are not news (a job change back to an
   // old title would be recorded otherwise). Returns the report line when it is old.
-  std::optional<std::string> begin_file(const ParseOutput& parsed) {
+  // newest: the newest "Connected On" of the file (a first, cheap pass over a LinkedIn file).
+  std::optional<std::string> begin_file(const std::string& format, std::optional<Day> newest) {
     older_export_ = false;
-    if (parsed.format != "linkedin" || !linkedin_newest_) return std::nullopt;
-    std::optional<Day> newest;
-    for (const ParsedRecord& r : parsed.records)
-      if (r.contact.connected_on && (!newest || *r.contact.connected_on > *newest)) newest = r.contact.connected_on;
+    if (format != "linkedin" || !linkedin_newest_) return std::nullopt;
     if (!newest || *newest >= *linkedin_newest_) return std::nullopt;
     older_export_ = true;
     return "this LinkedIn export is older than one imported before (its newest connection is " +
@@ -125,16 +129,45 @@ class Merger {
            "): titles and companies that differ were kept as stored, not recorded as job changes";
   }
 
+  // Whether a LinkedIn file needs begin_file's newest date (only when LinkedIn contacts are stored).
+  bool wants_linkedin_date(const std::string& format) const { return format == "linkedin" && linkedin_newest_; }
+
   // Replays the schedule of every contact whose history or tier data the import changed.
+  // Computed from the contacts and touches in memory, not read back from the store.
   Status reschedule() {
-    for (int64_t id : to_schedule_)
-      if (Status s = reschedule_contact(store_, id, today_); !s) return s;
+    std::optional<uint64_t> seed;
+    for (int64_t id : to_schedule_) {
+      Contact& c = contacts_.at(id);
+      if (!has_target_layer(c)) continue;  // the dormant pool has no due day to replay
+      if (!seed) {
+        auto read = schedule_seed(store_);
+        if (!read) return make_error(read.error());
+        seed = *read;
+      }
+      std::vector<Interaction> xs;
+      if (auto known = history_.find(id); known != history_.end()) {
+        xs = known->second;
+      } else {
+        auto stored = store_.interactions(id);
+        if (!stored) return make_error(stored.error());
+        xs = std::move(*stored);
+      }
+      // As the store lists them: oldest first, then by id.
+      std::stable_sort(xs.begin(), xs.end(), [](const Interaction& a, const Interaction& b) {
+        return a.date != b.date ? a.date < b.date : a.id < b.id;
+      });
+      const auto due = scheduled_due(c, xs, *seed);
+      if (due == c.due) continue;
+      if (Status s = store_.set_due(id, due); !s) return s;
+      c.due = due;
+    }
     return Status::success();
   }
 
  private:
   Status merge_into(int64_t id, const Contact& incoming, const ParsedRecord& record, ImportFileReport& report) {
     Contact& existing = contacts_.at(id);
+    const Contact before = existing;
     const auto before_connected = existing.connected_on;
     const auto before_cadence = existing.cadence_days;
     // LinkedIn's export gives each connection's current position: a title or company that
@@ -155,7 +188,9 @@ class Merger {
     }
     const bool fields = merge_contact(existing, incoming) || job_changed;  // fills only empty fields
     if (fields) {
-      if (Status s = store_.update_contact(existing); !s) return s;
+      // Only what changed is written: new list rows appended, changed columns set.
+      if (Status s = store_.update_contact_changes(before, existing); !s) return s;
+      if (existing.photo) existing.photo->bytes.clear();  // stored; memory holds only its type
       index_.add(existing, id);
     }
     auto history = add_interactions(id, record.interactions);
@@ -243,23 +278,12 @@ class Merger {
   std::optional<Day> linkedin_newest_;  // the newest "Connected On" of stored LinkedIn contacts
   bool older_export_ = false;           // the file being merged is an older LinkedIn export
   DuplicateIndex index_;
-  std::map<int64_t, Contact> contacts_;
-  std::map<int64_t, std::vector<Interaction>> history_;  // loaded when first needed
-  std::map<std::string, int64_t> goals_;                 // by text
-  std::set<int64_t> added_;                              // created by this import
+  std::unordered_map<int64_t, Contact> contacts_;
+  std::unordered_map<int64_t, std::vector<Interaction>> history_;  // loaded when first needed
+  std::map<std::string, int64_t> goals_;                           // by text
+  std::unordered_set<int64_t> added_;                              // created by this import
   std::set<int64_t> to_schedule_;
 };
-
-Result<std::string> read_file_bytes(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) return make_error(path + ": is a directory, not a contact file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(path + ": cannot read: " + std::strerror(errno));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return make_error(path + ": cannot read: " + std::strerror(errno));
-  return bytes.str();
-}
 
 // Reads the history files into touches once the contacts are stored, then replays the
 // schedules of the contacts they touched (only those), inside the import's transaction.
@@ -282,7 +306,8 @@ Status import_history_files(Store& store, const std::vector<ImportSource>& sourc
     history_options.me = options.me;
     // The screen says "Reading 120 MB of 2 GB": the reader's units scaled to the file's size.
     std::error_code ec;
-    const uint64_t size = sources[f].history.empty() ? sources[f].bytes.size() : std::filesystem::file_size(sources[f].name, ec);
+    const bool in_memory = sources[f].history.empty() && !sources[f].stream;
+    const uint64_t size = in_memory ? sources[f].bytes.size() : std::filesystem::file_size(sources[f].name, ec);
     where.bytes_done = 0;
     where.bytes_total = ec ? 0 : static_cast<size_t>(size);
     history_options.progress = [&](size_t done, size_t total) {
@@ -290,7 +315,7 @@ Status import_history_files(Store& store, const std::vector<ImportSource>& sourc
       return tick(total ? from + (to - from) * std::min(done, total) / total : from);
     };
     const HistorySource source{sources[f].name, history[f], sources[f].name,
-                               sources[f].history.empty() ? &sources[f].bytes : nullptr};
+                               in_memory ? &sources[f].bytes : nullptr};
     auto read = import_history(store, source, history_options, affected);
     if (!read) return make_error(read.error() == "cancelled" ? std::string(kCancelled) : sources[f].name + ": " + read.error());
     files[f].file = sources[f].name;
@@ -300,6 +325,94 @@ Status import_history_files(Store& store, const std::vector<ImportSource>& sourc
   for (int64_t id : affected)
     if (Status s = reschedule_contact(store, id, options.today); !s) return s;
   return Status::success();
+}
+
+// A contact file being read: its stream of whole records and how to parse them.
+struct ContactInput {
+  std::unique_ptr<RecordStream> stream;
+  std::string format;  // "vcard" or a CSV dialect
+  std::unique_ptr<ContactCsvReader> csv;
+};
+
+Result<std::unique_ptr<RecordStream>> open_stream(const ImportSource& source) {
+  if (source.stream) return RecordStream::open_file(source.name);
+  return RecordStream::over_text(source.name, source.bytes);
+}
+
+// Recognises a contact file by its first bytes (or checks the format asked for) and readies
+// its parser; fails ("reason", without the file's name) when it is not one.
+Result<ContactInput> open_contact_input(std::unique_ptr<RecordStream> stream, const std::string& format) {
+  ContactInput input;
+  std::string chosen = format;
+  const std::string_view head = stream->head();
+  if (chosen.empty() || chosen == "auto") {
+    auto detected = detect_import_format(head);
+    if (!detected) return make_error(detected.error());
+    chosen = *detected;
+  } else if (!is_import_format(chosen)) {
+    return make_error("unknown format '" + chosen + "' (use auto, vcard, linkedin, google, outlook or thunderbird)");
+  }
+  if (chosen == "vcard") {
+    auto detected = detect_import_format(head);
+    if (!detected || *detected != "vcard") return make_error("no BEGIN:VCARD in this file: not a vCard file");
+    stream->set_syntax(RecordSyntax::kVcard);
+  } else {
+    input.csv = std::make_unique<ContactCsvReader>();
+    if (Status s = input.csv->begin(head, chosen); !s) return make_error(s.error());
+    chosen = input.csv->dialect();
+    stream->set_syntax(RecordSyntax::kCsv, input.csv->delimiter());
+  }
+  input.format = chosen;
+  input.stream = std::move(stream);
+  return input;
+}
+
+// Parses one piece of whole records into out, its lines counted from the file's start.
+// progress as the parsers take it; false cancels (the error is then "cancelled").
+Status parse_piece(ContactInput& input, const RecordStream::Piece& piece, bool first, ParseOutput& out,
+                   const ProgressFn& progress) {
+  if (input.csv) return input.csv->read(piece.text, piece.first_line, out, progress);
+  bool cancelled = false;
+  ProgressFn watch;
+  if (progress) watch = [&](size_t done, size_t total) { return !(cancelled = !progress(done, total)); };
+  ParseOutput cards = parse_vcard(piece.text, watch);
+  if (cancelled) return make_error("cancelled");
+  const int offset = piece.first_line - 1;
+  for (ParsedRecord& r : cards.records) {
+    r.line += offset;
+    out.records.push_back(std::move(r));
+  }
+  for (SkippedRecord& k : cards.skipped) {
+    // Text between cards is carried by the piece before; only a file with no card says so.
+    if (!first && k.reason.starts_with("no BEGIN:VCARD found")) continue;
+    k.line += offset;
+    out.skipped.push_back(std::move(k));
+  }
+  for (ImportNote& n : cards.notes) {
+    if (n.line > 0) n.line += offset;
+    out.notes.push_back(std::move(n));
+  }
+  return Status::success();
+}
+
+// The newest "Connected On" of a LinkedIn file: a first pass over it that keeps nothing else.
+Result<std::optional<Day>> newest_connection(const ImportSource& source, const std::string& format) {
+  auto stream = open_stream(source);
+  if (!stream) return make_error(stream.error());
+  auto input = open_contact_input(std::move(*stream), format);
+  if (!input) return make_error(input.error());
+  std::optional<Day> newest;
+  RecordStream::Piece piece;
+  for (bool first = true;; first = false) {
+    auto more = input->stream->next(piece);
+    if (!more) return make_error(more.error());
+    if (!*more) break;
+    ParseOutput out;
+    if (Status s = parse_piece(*input, piece, first, out, {}); !s) return make_error(s.error());
+    for (const ParsedRecord& r : out.records)
+      if (r.contact.connected_on && (!newest || *r.contact.connected_on > *newest)) newest = r.contact.connected_on;
+  }
+  return newest;
 }
 
 }  // namespace
@@ -320,88 +433,130 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     return !cancelled;
   };
 
+  // Recognise every file first, from its first bytes: a file that is not contacts stops the
+  // import before any write. Contact files are then read in pieces of whole records, each
+  // parsed and stored before the next is read, so memory follows the largest record.
   // History files (mailboxes, LinkedIn messages, calendars) are read after the contacts are
   // stored, so that they match contacts imported with them; their share of the progress bar
   // follows their size.
   std::vector<std::string> history(sources.size());
+  std::vector<std::optional<ContactInput>> inputs(sources.size());
   size_t total_bytes = 0, history_bytes = 0;
   for (size_t f = 0; f < sources.size(); ++f) {
-    history[f] = sources[f].history.empty() ? detect_history_format(sources[f].bytes) : sources[f].history;
-    if (history[f].empty()) {
-      total_bytes += sources[f].bytes.size();
-      continue;
+    const ImportSource& source = sources[f];
+    if (source.history.empty()) {
+      auto stream = open_stream(source);
+      if (!stream) return make_error(stream.error());
+      history[f] = detect_history_format((*stream)->head());
+      if (history[f].empty()) {
+        total_bytes += static_cast<size_t>((*stream)->size());
+        auto input = open_contact_input(std::move(*stream), options.format);
+        if (!input) return make_error(source.name + ": " + input.error());
+        inputs[f] = std::move(*input);
+        continue;
+      }
+      if (source.stream) {
+        history_bytes += static_cast<size_t>((*stream)->size());
+        continue;
+      }
+    } else {
+      history[f] = source.history;
     }
     std::error_code ec;
-    const auto size = sources[f].history.empty() ? sources[f].bytes.size() : std::filesystem::file_size(sources[f].name, ec);
+    const auto size = source.history.empty() && !source.stream ? source.bytes.size()
+                                                                : std::filesystem::file_size(source.name, ec);
     history_bytes += ec ? 0 : static_cast<size_t>(size);
   }
   const size_t history_share = history_bytes == 0 ? 0
       : std::clamp<size_t>(kImportProgressTotal * history_bytes / (history_bytes + total_bytes), 100, kImportProgressTotal);
   const size_t contact_end = kImportProgressTotal - history_share;
-  const size_t parse_share = kParseShare * contact_end / kImportProgressTotal;
+  // Within each piece: reading and parsing it, then storing its records.
+  auto at_bytes = [&](double bytes) {
+    return total_bytes ? static_cast<size_t>(bytes * static_cast<double>(contact_end) / static_cast<double>(total_bytes))
+                       : size_t{0};
+  };
 
-  // Parse everything first: a file that is not contacts stops the import before any write.
   where.bytes_total = total_bytes;
-  std::vector<ParseOutput> parsed;
-  size_t bytes_before = 0;
-  for (const ImportSource& source : sources) {
-    where.file = parsed.size();
-    if (!history[where.file].empty()) {
-      parsed.push_back(ParseOutput{history[where.file], {}, {}, {}});
-      continue;
-    }
-    // Parsers count in their own units (bytes, records): scale to this file's share of bytes.
-    ProgressFn file_progress = [&](size_t done, size_t total) {
-      const size_t file_done = total ? source.bytes.size() * std::min(done, total) / total : 0;
-      where.bytes_done = bytes_before + file_done;
-      return tick(total_bytes ? (bytes_before + file_done) * parse_share / total_bytes : 0);
-    };
-    auto out = parse_contact_file(source.bytes, options.format, file_progress);
-    if (cancelled) return make_error(kCancelled);
-    if (!out) return make_error(source.name + ": " + out.error());
-    parsed.push_back(std::move(*out));
-    bytes_before += source.bytes.size();
-    where.bytes_done = bytes_before;
-    if (!tick(total_bytes ? bytes_before * parse_share / total_bytes : parse_share)) return make_error(kCancelled);
-  }
-
-  size_t total_records = 0;
-  for (const auto& p : parsed) total_records += p.records.size();
-  where.storing = true;
-  where.file = 0;
-  where.records_total = total_records;
   // A bulk import needs no fsync per page; the commit itself is still durable in WAL mode.
   if (Status s = store.set_bulk_import(true); !s) return make_error(s.error());
   Status stored = store.transaction([&]() -> Status {
     Merger merger(store, options.today);
     if (Status s = merger.load(); !s) return s;
-    size_t done = 0;
+    size_t done = 0, bytes_before = 0;
     std::vector<ImportFileReport> files(sources.size());
     for (size_t f = 0; f < sources.size(); ++f) {
-      if (!history[f].empty()) continue;
+      if (!inputs[f]) continue;
+      ContactInput& input = *inputs[f];
+      RecordStream& stream = *input.stream;
       where.file = f;
       ImportFileReport& file = files[f];
       file.file = sources[f].name;
-      file.format = parsed[f].format;
-      file.skipped = parsed[f].skipped;
-      file.notes = parsed[f].notes;
-      if (auto older = merger.begin_file(parsed[f])) file.notes.push_back({0, *older});
-      for (const ParsedRecord& record : parsed[f].records) {
-        where.records_done = done;
-        if (++done % kStoreProgressEvery == 0 &&
-            !tick(parse_share + done * (contact_end - parse_share) / std::max<size_t>(total_records, 1)))
-          return make_error(kCancelled);
-        if (Status s = merger.apply(record, parsed[f].format, file); !s)
-          return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
+      file.format = input.format;
+      std::optional<std::string> older;
+      if (merger.wants_linkedin_date(input.format)) {
+        auto newest = newest_connection(sources[f], options.format);
+        if (!newest) return make_error(newest.error());
+        older = merger.begin_file(input.format, *newest);
+      } else {
+        older = merger.begin_file(input.format, std::nullopt);
       }
+      RecordStream::Piece piece;
+      size_t file_records = 0;
+      for (bool first = true;; first = false) {
+        const double from = static_cast<double>(bytes_before + stream.bytes_done());
+        auto more = stream.next(piece);
+        if (!more) return make_error(more.error());
+        if (!*more) break;
+        const double to = static_cast<double>(bytes_before + stream.bytes_done());
+        const double parsed_at = from + (to - from) * kParseShare / kImportProgressTotal;
+        ProgressFn parse_progress = [&](size_t part, size_t whole) {
+          where.bytes_done = static_cast<size_t>(whole ? from + (to - from) * std::min(part, whole) / whole : from);
+          return tick(at_bytes(whole ? from + (parsed_at - from) * std::min(part, whole) / whole : from));
+        };
+        ParseOutput out;
+        if (Status s = parse_piece(input, piece, first, out, parse_progress); !s)
+          return make_error(cancelled || s.error() == "cancelled" ? std::string(kCancelled) : sources[f].name + ": " + s.error());
+        where.bytes_done = static_cast<size_t>(to);
+        if (!tick(at_bytes(parsed_at))) return make_error(kCancelled);
+        for (SkippedRecord& k : out.skipped) file.skipped.push_back(std::move(k));
+        for (ImportNote& n : out.notes) file.notes.push_back(std::move(n));
+        // The records to store: known exactly once the file is read, estimated from the bytes before.
+        file_records += out.records.size();
+        const bool last = stream.bytes_done() >= stream.size();
+        where.storing = true;
+        where.records_total = done + out.records.size() +
+            (last || to <= 0 ? 0 : static_cast<size_t>(static_cast<double>(file_records) *
+                                                         (static_cast<double>(stream.size() - stream.bytes_done())) /
+                                                         static_cast<double>(stream.bytes_done())));
+        const size_t piece_done = done;
+        for (const ParsedRecord& record : out.records) {
+          where.records_done = done;
+          if (++done % kStoreProgressEvery == 0 &&
+              !tick(at_bytes(parsed_at + (to - parsed_at) * static_cast<double>(done - piece_done) /
+                                             static_cast<double>(out.records.size()))))
+            return make_error(kCancelled);
+          if (Status s = merger.apply(record, input.format, file); !s)
+            return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
+        }
+        where.records_done = done;
+      }
+      bytes_before += static_cast<size_t>(stream.bytes_done());
+      if (input.csv) {
+        ParseOutput columns;
+        input.csv->finish(columns);
+        for (ImportNote& n : columns.notes) file.notes.push_back(std::move(n));
+      }
+      if (older) file.notes.push_back({0, *older});
       std::sort(file.skipped.begin(), file.skipped.end(),
                 [](const SkippedRecord& a, const SkippedRecord& b) { return a.line < b.line; });
+      inputs[f].reset();  // closes the file
     }
+    where.records_total = done;
     if (Status s = merger.reschedule(); !s) return s;
     if (Status s = import_history_files(store, sources, history, options, files, where, tick, contact_end); !s)
       return s;
     for (ImportFileReport& file : files) report.files.push_back(std::move(file));
-    where.records_done = total_records;
+    where.records_done = done;
     if (!tick(kImportProgressTotal)) return make_error(kCancelled);
     if (options.dry_run) return make_error(kDryRunRollback);
     return Status::success();
@@ -424,15 +579,40 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
 Result<std::vector<ImportSource>> read_import_sources(const std::vector<std::string>& paths) {
   std::vector<ImportSource> sources;
   for (const std::string& path : paths) {
+    std::error_code ec;
+    // A Maildir is a folder; anything else must be a regular file (never a FIFO or a device,
+    // which would block or never end): checked before a byte is read.
+    if (std::filesystem::is_directory(path, ec)) {
+      if (std::string history = detect_history_path(path); !history.empty()) {
+        sources.push_back({path, "", std::move(history)});
+        continue;
+      }
+    }
+    auto fd = open_regular_file(path);
+    if (!fd) return make_error(fd.error());
+    ::close(*fd);
     if (std::string history = detect_history_path(path); !history.empty()) {
       sources.push_back({path, "", std::move(history)});
       continue;
     }
-    auto bytes = read_file_bytes(path);
-    if (!bytes) return make_error(bytes.error());
-    sources.push_back({path, std::move(*bytes)});
+    // Contacts are streamed from the file at import time.
+    sources.push_back({path, "", "", true});
   }
   return sources;
+}
+
+Result<std::string> detect_source_format(const ImportSource& source) {
+  if (!source.history.empty()) return source.history;
+  auto stream = open_stream(source);
+  if (!stream) return make_error(stream.error());
+  return detect_import_format((*stream)->head());
+}
+
+uint64_t source_size(const ImportSource& source) {
+  if (!source.stream && source.history.empty()) return source.bytes.size();
+  std::error_code ec;
+  const uint64_t size = std::filesystem::file_size(source.name, ec);
+  return ec ? 0 : size;
 }
 
 Result<ImportReport> import_files(Store& store, const std::vector<std::string>& paths, const ImportOptions& options) {

@@ -73,17 +73,28 @@ struct ImportSource {
   // A history format ("mbox", "maildir", ...) when the file is read as a stream from name at
   // import time (bytes then empty): a mailbox may be larger than memory.
   std::string history = {};
+  // Contacts read as a stream from name at import time (bytes then empty), in pieces of whole
+  // records: memory follows the largest card or row, not the file (read_import_sources).
+  bool stream = false;
 };
 
-// Imports the sources into store. Fails, storing nothing, when a source is not a contact
+// Imports the sources into store: in-memory text (bytes, e.g. cards fetched from a server) or
+// files streamed from their name. Fails, storing nothing, when a source is not a contact
 // file, when storing fails, or when cancelled through options.progress or options.cancel
 // (the error is then kImportCancelled); malformed records are skipped and reported instead.
 Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource>& sources,
                                     const ImportOptions& options);
 
-// Reads each file whole; fails on the first missing or unreadable one ("FILE: reason").
-// History files (detect_history_path) are only recognised here, and read at import time.
+// Checks each file (a regular file that can be opened; a Maildir folder) without reading it
+// whole: contact and history files are read as streams at import time. Fails on the first
+// missing, unreadable or irregular one ("FILE: reason"): a folder, a FIFO or a device
+// (/dev/zero) is refused at once.
 Result<std::vector<ImportSource>> read_import_sources(const std::vector<std::string>& paths);
+
+// The format of a source (detect_import_format of its first bytes, or its history format).
+Result<std::string> detect_source_format(const ImportSource& source);
+// Its size in bytes (the file's, when it is read at import time).
+uint64_t source_size(const ImportSource& source);
 
 // Reads the files, then import_sources. A missing or unreadable file fails the whole import
 // ("FILE: reason") before anything is stored.

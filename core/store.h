@@ -88,6 +88,13 @@ class Store {
   Result<int64_t> insert_contact(const Contact& contact);
   // Write: replaces every field and list of contact.id; fails for an unknown id.
   Status update_contact(const Contact& contact);
+  // Write: stores what changed from `before` to `after`, two states of the same contact: only
+  // the columns that differ, list rows changed in place, appended or dropped by position, the
+  // photo only when it differs. What an import's merge writes (issue 13): never all rows again.
+  Status update_contact_changes(const Contact& before, const Contact& after);
+  // Every contact with every list, but each photo read as its type only (empty bytes): what
+  // an import matches and merges by, without holding every photo in memory.
+  Result<std::vector<Contact>> contacts_for_import();
   // One contact with every field and list; nullopt for an unknown id.
   Result<std::optional<Contact>> contact(int64_t id);
   // All contacts (archived included) ordered by name; search matches name, company, title,

@@ -75,8 +75,9 @@ std::vector<LabeledValue>* field_list(Contact& c, const std::string& kind) {
   return nullptr;
 }
 
-// Loads the children of the given contacts (all of them when only_id is 0).
-Status load_children(Database& db, std::vector<Contact>& contacts, int64_t only_id) {
+// Loads the children of the given contacts (all of them when only_id is 0); photos as their
+// type only (empty bytes) unless photo_bytes.
+Status load_children(Database& db, std::vector<Contact>& contacts, int64_t only_id, bool photo_bytes = true) {
   std::unordered_map<int64_t, Contact*> by_id;
   for (Contact& c : contacts) by_id[c.id] = &c;
   const std::string where = only_id ? " WHERE contact_id = ?" : "";
@@ -105,9 +106,9 @@ Status load_children(Database& db, std::vector<Contact>& contacts, int64_t only_
                    [](Contact& c, const Statement& s) { c.extra_properties.push_back(s.text(1)); });
       !st)
     return st;
-  return each_row("SELECT contact_id, mime, bytes FROM contact_photos" + where, [](Contact& c, const Statement& s) {
-    c.photo = Photo{s.text(1), s.blob(2)};
-  });
+  return each_row(std::string(photo_bytes ? "SELECT contact_id, mime, bytes" : "SELECT contact_id, mime, ''") +
+                      " FROM contact_photos" + where,
+                  [](Contact& c, const Statement& s) { c.photo = Photo{s.text(1), s.blob(2)}; });
 }
 
 }  // namespace
@@ -176,6 +177,105 @@ Status Store::write_contact_children(const Contact& c) {
     if (Status st = s->run(); !st) return st;
   }
   return Status::success();
+}
+
+Status Store::update_contact_changes(const Contact& before, const Contact& after) {
+  const Contact& b = before;
+  const Contact& a = after;
+  // The columns that differ, by their number in kContactColumnNames (1-based, as bound).
+  const bool differs[kContactColumnCount] = {
+      a.name != b.name,         a.given_name != b.given_name,     a.family_name != b.family_name,
+      a.middle_name != b.middle_name, a.name_prefix != b.name_prefix, a.name_suffix != b.name_suffix,
+      a.nickname != b.nickname, a.company != b.company,           a.department != b.department,
+      a.title != b.title,       a.birthday != b.birthday,         a.anniversary != b.anniversary,
+      a.notes != b.notes,       a.tier != b.tier,                 a.cadence_days != b.cadence_days,
+      a.trust != b.trust,       a.connected_on != b.connected_on, a.source != b.source,
+      a.due != b.due,           a.starred != b.starred,           a.archived != b.archived,
+      a.snooze_streak != b.snooze_streak, a.listed_since != b.listed_since, a.topic != b.topic};
+  std::string set;
+  for (int i = 0; i < kContactColumnCount; ++i)
+    if (differs[i]) set += (set.empty() ? "" : ", ") + std::string(kContactColumnNames[i]) + " = ?" + std::to_string(i + 1);
+  if (!set.empty()) {
+    auto s = db_->prepare("UPDATE contacts SET " + set + " WHERE id = ?" + std::to_string(kContactColumnCount + 1));
+    if (!s) return make_error(s.error());
+    // Every column is bound; the statement reads only those it names.
+    bind_contact_columns(*s, a);
+    s->bind(kContactColumnCount + 1, a.id);
+    if (Status st = s->run(); !st) return st;
+    if (db_->changes() != 1) return make_error("no contact with id " + std::to_string(a.id));
+  }
+  // Lists: rows changed in place, appended, or dropped from the end, by position.
+  const std::pair<const char*, std::pair<const std::vector<LabeledValue>*, const std::vector<LabeledValue>*>> lists[] = {
+      {"email", {&b.emails, &a.emails}}, {"phone", {&b.phones, &a.phones}},
+      {"url", {&b.urls, &a.urls}},       {"address", {&b.addresses, &a.addresses}}};
+  for (const auto& [kind, pair] : lists) {
+    const auto& [old_list, new_list] = pair;
+    for (size_t i = 0; i < new_list->size(); ++i) {
+      const LabeledValue& v = (*new_list)[i];
+      if (i < old_list->size() && (*old_list)[i] == v) continue;
+      auto s = db_->prepare(i < old_list->size()
+          ? "UPDATE contact_fields SET value = ?4, label = ?5, preferred = ?6, grp = ?7 "
+            "WHERE contact_id = ?1 AND kind = ?2 AND position = ?3"
+          : "INSERT INTO contact_fields (contact_id, kind, position, value, label, preferred, grp) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      if (!s) return make_error(s.error());
+      s->bind(1, a.id).bind(2, kind).bind(3, static_cast<int64_t>(i)).bind(4, v.value).bind(5, v.label);
+      s->bind(6, v.preferred).bind(7, v.group);
+      if (Status st = s->run(); !st) return st;
+    }
+    if (new_list->size() < old_list->size()) {
+      auto s = db_->prepare("DELETE FROM contact_fields WHERE contact_id = ? AND kind = ? AND position >= ?");
+      if (!s) return make_error(s.error());
+      s->bind(1, a.id).bind(2, kind).bind(3, static_cast<int64_t>(new_list->size()));
+      if (Status st = s->run(); !st) return st;
+    }
+  }
+  const std::pair<const char*, std::pair<const std::vector<std::string>*, const std::vector<std::string>*>> texts[] = {
+      {"contact_tags|tag", {&b.tags, &a.tags}}, {"contact_extra_properties|line", {&b.extra_properties, &a.extra_properties}}};
+  for (const auto& [spec, pair] : texts) {
+    const auto& [old_list, new_list] = pair;
+    const std::string_view both(spec);
+    const std::string table(both.substr(0, both.find('|'))), column(both.substr(both.find('|') + 1));
+    for (size_t i = 0; i < new_list->size(); ++i) {
+      if (i < old_list->size() && (*old_list)[i] == (*new_list)[i]) continue;
+      auto s = db_->prepare(i < old_list->size()
+          ? "UPDATE " + table + " SET " + column + " = ?3 WHERE contact_id = ?1 AND position = ?2"
+          : "INSERT INTO " + table + " (contact_id, position, " + column + ") VALUES (?1, ?2, ?3)");
+      if (!s) return make_error(s.error());
+      s->bind(1, a.id).bind(2, static_cast<int64_t>(i)).bind(3, (*new_list)[i]);
+      if (Status st = s->run(); !st) return st;
+    }
+    if (new_list->size() < old_list->size()) {
+      auto s = db_->prepare("DELETE FROM " + table + " WHERE contact_id = ? AND position >= ?");
+      if (!s) return make_error(s.error());
+      s->bind(1, a.id).bind(2, static_cast<int64_t>(new_list->size()));
+      if (Status st = s->run(); !st) return st;
+    }
+  }
+  if (a.photo != b.photo) {
+    auto del = db_->prepare("DELETE FROM contact_photos WHERE contact_id = ?");
+    if (!del) return make_error(del.error());
+    del->bind(1, a.id);
+    if (Status st = del->run(); !st) return st;
+    if (a.photo) {
+      auto s = db_->prepare("INSERT INTO contact_photos (contact_id, mime, bytes) VALUES (?, ?, ?)");
+      if (!s) return make_error(s.error());
+      s->bind(1, a.id).bind(2, a.photo->mime).bind_blob(3, a.photo->bytes);
+      if (Status st = s->run(); !st) return st;
+    }
+  }
+  return Status::success();
+}
+
+Result<std::vector<Contact>> Store::contacts_for_import() {
+  // In contacts()' order: when two stored contacts share a key, the first indexed matches.
+  auto s = db_->prepare("SELECT id, " + contact_column_list(false) + " FROM contacts ORDER BY name COLLATE NOCASE, id");
+  if (!s) return make_error(s.error());
+  std::vector<Contact> out;
+  if (Status st = s->each_row([&](const Statement& row) { out.push_back(read_contact_columns(row)); }); !st)
+    return make_error(st.error());
+  if (Status st = load_children(*db_, out, 0, false); !st) return make_error(st.error());
+  return out;
 }
 
 Result<std::optional<Contact>> Store::contact(int64_t id) {

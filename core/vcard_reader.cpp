@@ -1030,4 +1030,7 @@ ParseOutput parse_vcard(std::string_view bytes, const ProgressFn& progress) {
   return output;
 }
 
+bool is_vcard_begin_line(std::string_view line) { return is_begin(line); }
+bool is_vcard_end_line(std::string_view line) { return is_end(line); }
+
 }  // namespace rekindle::core

@@ -32,6 +32,11 @@ namespace rekindle::core {
 // when it returns false parsing stops and the records read so far are returned. Never fails.
 ParseOutput parse_vcard(std::string_view bytes, const ProgressFn& progress = nullptr);
 
+// A physical line that opens or closes a card ("BEGIN:VCARD", any case, trailing blanks
+// allowed; a line starting with a blank is a folded continuation, never one of them).
+bool is_vcard_begin_line(std::string_view line);
+bool is_vcard_end_line(std::string_view line);
+
 // The display name a card without FN gets: "Given Middle Family" from the name parts, else
 // the nickname, the company, or the first e-mail, phone or URL; empty when there is none.
 std::string derive_display_name(const Contact& contact);
