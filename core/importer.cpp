@@ -84,8 +84,9 @@ class Merger {
     return Status::success();
   }
 
-  Status apply(const ParsedRecord& record, const std::string& format, ImportFileReport& report) {
-    Contact incoming = record.contact;
+  // record.contact is moved from.
+  Status apply(ParsedRecord& record, const std::string& format, ImportFileReport& report) {
+    Contact incoming = std::move(record.contact);
     sanitise(incoming);
     if (incoming.name.empty()) incoming.name = derive_display_name(incoming);
     if (incoming.name.empty()) {
@@ -104,7 +105,7 @@ class Merger {
     history_[*id] = {};
     // A record that carries its own due day (our own export) keeps its schedule.
     const bool own_schedule = incoming.due.has_value();
-    if (incoming.photo) incoming.photo->bytes.clear();  // stored; memory holds only its type
+    if (incoming.photo) std::string().swap(incoming.photo->bytes);  // stored; memory keeps only its type
     contacts_.emplace(*id, std::move(incoming));
     auto history = add_interactions(*id, record.interactions);
     if (!history) return make_error(history.error());
@@ -190,7 +191,7 @@ class Merger {
     if (fields) {
       // Only what changed is written: new list rows appended, changed columns set.
       if (Status s = store_.update_contact_changes(before, existing); !s) return s;
-      if (existing.photo) existing.photo->bytes.clear();  // stored; memory holds only its type
+      if (existing.photo) std::string().swap(existing.photo->bytes);  // stored; memory keeps only its type
       index_.add(existing, id);
     }
     auto history = add_interactions(id, record.interactions);
@@ -529,7 +530,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
                                                          (static_cast<double>(stream.size() - stream.bytes_done())) /
                                                          static_cast<double>(stream.bytes_done())));
         const size_t piece_done = done;
-        for (const ParsedRecord& record : out.records) {
+        for (ParsedRecord& record : out.records) {
           where.records_done = done;
           if (++done % kStoreProgressEvery == 0 &&
               !tick(at_bytes(parsed_at + (to - parsed_at) * static_cast<double>(done - piece_done) /
