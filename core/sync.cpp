@@ -194,6 +194,72 @@ std::optional<ParsedRecord> first_record(const std::string& text) {
   return std::move(out.records.front());
 }
 
+// The card's content lines, unfolded (CRLF or LF followed by a space or tab joins lines).
+std::vector<std::string> unfolded_lines(const std::string& card) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (size_t i = 0; i < card.size(); ++i) {
+    const char c = card[i];
+    if (c == '\r' || c == '\n') {
+      size_t next = i + 1;
+      if (c == '\r' && next < card.size() && card[next] == '\n') ++next;
+      if (next < card.size() && (card[next] == ' ' || card[next] == '\t')) {
+        i = next;  // a fold: the line goes on after the one space or tab
+        continue;
+      }
+      if (!line.empty()) lines.push_back(std::move(line));
+      line.clear();
+      i = next - 1;
+      continue;
+    }
+    line += c;
+  }
+  if (!line.empty()) lines.push_back(std::move(line));
+  return lines;
+}
+
+// Servers that keep cards as generic vCard objects (Radicale through vobject) escape every
+// ';' of a property they do not know, so our compound X-REKINDLE-INTERACTION and
+// X-REKINDLE-GOAL values arrive as one component. Such a value (escaped separators, none
+// unescaped) gets its separators back before the importer reads the card.
+std::string with_rekindle_separators(const std::string& card) {
+  if (!carries_rekindle_fields(card)) return card;
+  std::string out;
+  for (std::string line : unfolded_lines(card)) {
+    const size_t colon = line.find(':');
+    const std::string name = lower_ascii(line.substr(0, std::min(colon, line.find(';'))));
+    const bool compound = name.ends_with("x-rekindle-interaction") || name.ends_with("x-rekindle-goal");
+    if (compound && colon != std::string::npos) {
+      std::string value = line.substr(colon + 1), fixed;
+      bool plain_separator = false;
+      for (size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\\' && i + 1 < value.size()) {
+          fixed += value[i + 1] == ';' ? std::string(";") : value.substr(i, 2);
+          ++i;
+          continue;
+        }
+        if (value[i] == ';') plain_separator = true;
+        fixed += value[i];
+      }
+      if (!plain_separator) line = line.substr(0, colon + 1) + fixed;
+    }
+    out += line + "\r\n";
+  }
+  return out;
+}
+
+bool is_uid_line(const std::string& line) {
+  const std::string lower = lower_ascii(line.substr(0, 4));
+  return lower == "uid:" || lower == "uid;";
+}
+
+// The UID line of a card's text; empty when it has none.
+std::string uid_line_of(const std::string& card) {
+  for (const std::string& line : unfolded_lines(card))
+    if (is_uid_line(line)) return line;
+  return "";
+}
+
 // --- state of one sync -------------------------------------------------------------------
 
 struct PulledCard {
@@ -219,7 +285,7 @@ class Sync {
   Status apply(const std::vector<PulledCard>& cards, const std::vector<std::string>& deleted,
                const std::optional<std::string>& token);
   Status three_way(const SyncedCard& row, const PulledCard& card);
-  Result<std::string> canonical(int64_t contact_id);
+  Result<std::string> canonical(int64_t contact_id, const std::string& uid_line);
   Status push();
   Status push_contact(const Contact& contact, const std::vector<SyncedCard>& rows, bool retried);
   Status delete_remote(const SyncedCard& row);
@@ -229,6 +295,7 @@ class Sync {
   const HttpTransport& http_;
   SyncOptions o_;
   SyncReport report_;
+  std::set<int64_t> changed_;  // contacts the three-way merge changed
 };
 
 Status Sync::choose_book() {
@@ -276,7 +343,7 @@ Status Sync::read_changes(std::vector<PulledCard>& changed, std::vector<std::str
     auto saved = store_.setting("carddav_sync_token");
     if (!saved) return make_error(saved.error());
     std::string old;
-    if (*saved && (*saved)->rfind(report_.book.url + "\n", 0) == 0) old = (*saved)->substr(report_.book.url.size() + 1);
+    if (*saved && (*saved)->rfind(report_.book.url + " ", 0) == 0) old = (*saved)->substr(report_.book.url.size() + 1);
     for (int attempt = 0; attempt < 2; ++attempt) {
       HttpRequest req = request("REPORT", report_.book.url, sync_collection_body(old), "application/xml; charset=utf-8", 0);
       auto r = send(http_, req);
@@ -335,14 +402,25 @@ Result<PulledCard> Sync::get_card(const std::string& href, const std::string& et
   if (!r) return make_error(r.error());
   if (r->status == 404 || r->status == 410) return PulledCard{href, "", ""};
   if (r->status != 200) return make_error(status_error(*r, "read the card " + href, o_));
-  return PulledCard{href, r->etag.empty() ? etag : r->etag, std::move(r->body)};
+  return PulledCard{href, r->etag.empty() ? etag : r->etag, with_rekindle_separators(r->body)};
 }
 
 // The card text that stands for a contact here: what is pushed, and compared with the base.
-Result<std::string> Sync::canonical(int64_t contact_id) {
+// A contact merged from several cards holds each one's UID: the card keeps only its own
+// (uid_line, from its base), else the first, since a server refuses a UID another card has.
+Result<std::string> Sync::canonical(int64_t contact_id, const std::string& uid_line) {
   auto contact = store_.contact(contact_id);
   if (!contact) return make_error(contact.error());
   if (!*contact) return std::string();
+  std::vector<std::string>& extra = (*contact)->extra_properties;
+  bool kept = false;
+  std::erase_if(extra, [&](const std::string& line) {
+    if (!is_uid_line(line)) return false;
+    const bool keep = uid_line.empty() ? !kept : line == uid_line;
+    kept = kept || keep;
+    return !keep;
+  });
+  if (!kept && !uid_line.empty()) extra.push_back(uid_line);
   auto touches = store_.interactions(contact_id);
   if (!touches) return make_error(touches.error());
   auto links = store_.goal_links(contact_id);
@@ -383,6 +461,7 @@ Status Sync::three_way(const SyncedCard& row, const PulledCard& card) {
                             " on the server): choose one on the Sync screen");
   }
   if (changed) {
+    changed_.insert(row.contact_id);
     if (merged.name.empty()) merged.name = (**local).name;
     if (Status s = store_.update_contact(merged); !s) return s;
   }
@@ -471,7 +550,7 @@ Status Sync::apply(const std::vector<PulledCard>& cards, const std::vector<std::
       if (Status s = store_.put_synced_card(row); !s) return s;
     }
     if (token && !token->empty())
-      if (Status s = store_.set_setting("carddav_sync_token", report_.book.url + "\n" + *token); !s) return s;
+      if (Status s = store_.set_setting("carddav_sync_token", report_.book.url + " " + *token); !s) return s;
     return Status::success();
   };
   progress("Storing changes", 0, cards.size());
@@ -479,6 +558,11 @@ Status Sync::apply(const std::vector<PulledCard>& cards, const std::vector<std::
   if (!imported) return make_error(imported.error());
   report_.added += imported->added;
   report_.updated += imported->updated;
+  // A card whose changes the three-way merge took leaves the importer nothing to add.
+  for (size_t i = 0; i < imported->files.size(); ++i)
+    if (imported->files[i].updated == 0 && !imported->files[i].contact_ids.empty() &&
+        changed_.count(imported->files[i].contact_ids.front()))
+      ++report_.updated;
   for (const ImportFileReport& f : imported->files)
     for (const SkippedRecord& s : f.skipped) report_.notes.push_back(f.file + ": " + s.reason + "; left on the server");
   return Status::success();
@@ -496,12 +580,6 @@ std::string new_uid() {
   return text;
 }
 
-bool has_uid(const Contact& c) {
-  return std::any_of(c.extra_properties.begin(), c.extra_properties.end(), [](const std::string& line) {
-    const std::string lower = lower_ascii(line.substr(0, 4));
-    return lower == "uid:" || lower == "uid;";
-  });
-}
 
 Status Sync::push_contact(const Contact& contact, const std::vector<SyncedCard>& cards, bool retried) {
   const SyncedCard* primary = nullptr;
@@ -515,7 +593,7 @@ Status Sync::push_contact(const Contact& contact, const std::vector<SyncedCard>&
   if (!primary) {
     // A new card: its UID is kept on the contact, so the text pushed is the text compared.
     std::string uid = new_uid();
-    if (!has_uid(contact)) {
+    if (std::none_of(contact.extra_properties.begin(), contact.extra_properties.end(), is_uid_line)) {
       Contact with_uid = contact;
       with_uid.extra_properties.push_back("UID:urn:uuid:" + uid);
       if (Status s = store_.transaction([&] { return store_.update_contact(with_uid); }); !s) return s;
@@ -524,7 +602,7 @@ Status Sync::push_contact(const Contact& contact, const std::vector<SyncedCard>&
   } else {
     href = primary->href;
   }
-  auto text = canonical(contact.id);
+  auto text = canonical(contact.id, primary ? uid_line_of(primary->base) : "");
   if (!text) return make_error(text.error());
   if (primary && *text == primary->base) return Status::success();
 
@@ -735,23 +813,8 @@ Result<SyncReport> sync_address_book(Store& store, const HttpTransport& http, co
 }
 
 std::string vcard_as_version_3(const std::string& card) {
-  // Unfold, rewrite each line, fold again.
-  std::string unfolded;
-  for (size_t i = 0; i < card.size(); ++i) {
-    if (card[i] == '\r' && i + 2 < card.size() && card[i + 1] == '\n' && (card[i + 2] == ' ' || card[i + 2] == '\t')) {
-      i += 2;
-      continue;
-    }
-    unfolded += card[i];
-  }
   std::string out;
-  size_t pos = 0;
-  while (pos < unfolded.size()) {
-    size_t end = unfolded.find("\r\n", pos);
-    if (end == std::string::npos) end = unfolded.size();
-    std::string line = unfolded.substr(pos, end - pos);
-    pos = end + 2;
-    if (line.empty()) continue;
+  for (std::string line : unfolded_lines(card)) {
     if (line == "VERSION:4.0") line = "VERSION:3.0";
     if (line.rfind("ANNIVERSARY", 0) == 0) line = "X-" + line;
     if (line.rfind("PHOTO:data:", 0) == 0) {

@@ -5,6 +5,7 @@ plays a server that is not Radicale.
 usage: carddav_proxy.py PORT UPSTREAM MODE
   drop-x  cards written lose every X- property (as some servers and phones do)
   vcard3  a vCard 4.0 card is refused with 415 Unsupported Media Type (a 3.0-only server)
+  no-uid  cards read have no UID (servers and old phones that keep none)
 """
 import http.client
 import http.server
@@ -46,6 +47,8 @@ class Proxy(http.server.BaseHTTPRequestHandler):
         conn.request(self.command, self.path, body=body, headers=headers)
         answer = conn.getresponse()
         data = answer.read()
+        if MODE == "no-uid" and self.command == "GET":
+            data = re.sub(rb"(?im)^UID[:;][^\r\n]*\r?\n", b"", data)
         self.send_response(answer.status, answer.reason)
         for k, v in answer.getheaders():
             if k.lower() not in ("content-length", "connection", "transfer-encoding", "server", "date"):
