@@ -13,6 +13,8 @@
 #include "core/sync.h"
 #include "core/vcard_writer.h"
 #include "platform/carddav_http.h"
+#include "app/ui_shell.h"
+#include "tests/headless_ui.h"
 #include "tests/radicale_server.h"
 #include "tests/test_support.h"
 
@@ -593,4 +595,58 @@ TEST_CASE("CardDAV: vCard 3.0 for a 3.0-only server", "[carddav-unit]") {
   CHECK(v3.find("PHOTO;ENCODING=b;TYPE=PNG:iVBORw==") != std::string::npos);
   CHECK(v3.find("X-ANNIVERSARY:") != std::string::npos);
   CHECK(v3.find("4.0") == std::string::npos);
+}
+
+namespace {
+
+// Clicks the button whose label starts with prefix in the last frame's buttons.
+rekindle::app::FrameReport click(rekindle::test::HeadlessUi& ui, rekindle::app::AppShell& shell,
+                                 const rekindle::app::FrameReport& last, const std::string& prefix) {
+  REQUIRE(last.sync);
+  const rekindle::app::Clickable* found = nullptr;
+  for (const auto& b : last.sync->buttons)
+    if (b.label.rfind(prefix, 0) == 0) found = &b;
+  INFO(prefix);
+  REQUIRE(found);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = found->center();
+  ui.frame(shell);
+  io.MouseDown[0] = true;
+  ui.frame(shell);
+  io.MouseDown[0] = false;
+  return ui.frame(shell);
+}
+
+}  // namespace
+
+TEST_CASE("CardDAV: the Sync screen syncs with progress and shows a conflict in words", "[carddav][gui]") {
+  Server server({{"grace.vcf", kGrace}});
+  auto owned = memory_store();
+  Store& store = *owned;
+  sync_ok(store, server.radicale.url());
+  Phone phone(server.book());
+  Contact grace = only_contact(store, "Grace Hopper");
+  grace.title = "Chief Engineer";
+  REQUIRE(store.transaction([&] { return store.update_contact(grace); }).ok());
+  phone.put("grace.vcf", replace_line(phone.get("grace.vcf").body, "TITLE", "TITLE:Admiral"));
+
+  rekindle::test::HeadlessUi ui;
+  rekindle::app::AppShell shell(std::make_unique<Rekindle>(store), "", kToday);
+  shell.show(rekindle::app::Screen::kSync);
+  auto report = ui.frames(shell);
+  REQUIRE(report.sync);
+  CHECK(report.sync->conflicts == 0);
+  // The server and user are remembered; the password comes from the environment here.
+  setenv("REKINDLE_CARDDAV_PASSWORD", kPassword.c_str(), 1);
+  report = click(ui, shell, report, "Sync now");
+  unsetenv("REKINDLE_CARDDAV_PASSWORD");
+  report = ui.frames(shell);
+  REQUIRE(report.sync);
+  CHECK_FALSE(report.sync->running);
+  CHECK(report.sync->conflicts == 1);
+  // The card offers both values by name; using the server's takes it.
+  report = click(ui, shell, report, "Use the server's \"Admiral\"");
+  report = ui.frames(shell);
+  CHECK(report.sync->conflicts == 0);
+  CHECK(only_contact(store, "Grace Hopper").title == "Admiral");
 }
