@@ -529,7 +529,7 @@ TEST_CASE("CardDAV: cards without a UID are followed by their address", "[cardda
   CHECK(grace.emails[0].value == "grace.hopper@navy.mil");
 }
 
-TEST_CASE("CardDAV: a wrong password or a server that is down changes nothing and says why", "[carddav]") {
+TEST_CASE("CardDAV: a wrong password, a forbidden collection, a TLS error or a server that is down change nothing and say why", "[carddav]") {
   Server server({{"grace.vcf", kGrace}});
   auto store = memory_store();
   Contact local;
@@ -542,6 +542,22 @@ TEST_CASE("CardDAV: a wrong password or a server that is down changes nothing an
                                  options_for(server.radicale.url()));
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.error().find("refused the user name or password for ada (401 Unauthorized)") != std::string::npos);
+  CHECK(*store->canonical_dump() == *before);
+
+  // Another user's collection: forbidden (Radicale's owner_only rights).
+  SyncOptions other = options_for(server.radicale.url());
+  other.server = server.radicale.url() + "/bob/";
+  auto forbidden = sync_address_book(*store, rekindle::platform::curl_transport(kUser, kPassword, 10), other);
+  REQUIRE_FALSE(forbidden.ok());
+  CHECK(forbidden.error().find("(403 Forbidden)") != std::string::npos);
+  CHECK(*store->canonical_dump() == *before);
+
+  // https:// to a server that speaks plain HTTP: the TLS handshake fails, and says so.
+  std::string https = server.radicale.url();
+  https.replace(0, 4, "https");
+  auto tls = sync_address_book(*store, rekindle::platform::curl_transport(kUser, kPassword, 10), options_for(https));
+  REQUIRE_FALSE(tls.ok());
+  CHECK(tls.error().rfind("TLS error with https://127.0.0.1:", 0) == 0);
   CHECK(*store->canonical_dump() == *before);
 
   server.radicale.stop();
