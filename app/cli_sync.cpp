@@ -64,7 +64,9 @@ int resolve(core::Rekindle& api, const std::vector<std::string>& items, bool use
   for (const std::string& item : items) {
     const size_t colon = item.find(':');
     if (colon == std::string::npos) return fail("expected CONTACT_ID:FIELD, got '" + item + "'");
-    if (core::Status s = api.resolve_sync_conflict(std::atoll(item.substr(0, colon).c_str()), item.substr(colon + 1), use_server); !s)
+    if (core::Status s =
+            api.resolve_sync_conflict(std::atoll(item.substr(0, colon).c_str()), item.substr(colon + 1), use_server);
+        !s)
       return fail(s.error());
   }
   return 0;
@@ -87,15 +89,18 @@ int run_sync(const CliContext& ctx, const SyncArgs& args) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [c, name] : *conflicts) {
       if (args.json) {
-        out.push_back({{"contact_id", c.contact_id}, {"name", name}, {"field", c.field}, {"here", c.here}, {"server", c.server}});
+        out.push_back(
+            {{"contact_id", c.contact_id}, {"name", name}, {"field", c.field}, {"here", c.here}, {"server", c.server}});
       } else {
         std::printf("%lld:%s  %s: %s here, %s on the server\n", static_cast<long long>(c.contact_id), c.field.c_str(),
                     name.c_str(), core::sync_value_words(c.field, c.here).c_str(),
                     core::sync_value_words(c.field, c.server).c_str());
       }
     }
-    if (args.json) print_json(out);
-    else if (conflicts->empty()) std::printf("No sync conflicts.\n");
+    if (args.json)
+      print_json(out);
+    else if (conflicts->empty())
+      std::printf("No sync conflicts.\n");
     return 0;
   }
   if (!args.on_start.empty() && args.server.empty()) return 0;
@@ -149,8 +154,10 @@ int run_sync(const CliContext& ctx, const SyncArgs& args) {
 
 void add_sync_commands(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<SyncArgs>();
-  auto* sync = app.add_subcommand("sync", "Sync contacts with a CardDAV address book (Nextcloud, iCloud, Fastmail, Radicale...). "
-                                          "The password comes from $REKINDLE_CARDDAV_PASSWORD or a prompt and is never stored.");
+  auto* sync =
+      app.add_subcommand("sync",
+                         "Sync contacts with a CardDAV address book (Nextcloud, iCloud, Fastmail, Radicale...). "
+                         "The password comes from $REKINDLE_CARDDAV_PASSWORD or a prompt and is never stored.");
   sync->add_option("--server", args->server, "Server URL, e.g. https://dav.example.com (remembered)");
   sync->add_option("--user", args->user, "User name on the server (remembered)");
   sync->add_option("--addressbook", args->addressbook, "Address book to sync: its name, path or URL (remembered)");
@@ -158,7 +165,8 @@ void add_sync_commands(CLI::App& app, CliContext& ctx) {
   sync->add_flag("--conflicts", args->conflicts, "List the fields edited on both sides, as CONTACT_ID:FIELD");
   sync->add_option("--keep", args->keep, "Keep the value here for CONTACT_ID:FIELD");
   sync->add_option("--take", args->take, "Take the server's value for CONTACT_ID:FIELD");
-  sync->add_option("--on-start", args->on_start, "Sync when the window opens: on or off")->check(CLI::IsMember({"on", "off"}));
+  sync->add_option("--on-start", args->on_start, "Sync when the window opens: on or off")
+      ->check(CLI::IsMember({"on", "off"}));
   sync->add_flag("--json", args->json, "Print the report as JSON");
   sync->add_option("--date", ctx.date_option, "Schedule as of this day")->check(iso_date_validator());
   sync->callback([&ctx, args] { ctx.action = [&ctx, args] { return run_sync(ctx, *args); }; });

@@ -28,12 +28,15 @@ void draw_outcome(const SyncModel& model, const Theme& theme) {
   const SyncSnapshot& s = model.shown;
   if (!model.job) return;
   if (s.phase == SyncPhase::kRunning) {
-    const float fraction = s.progress.total ? static_cast<float>(s.progress.done) / static_cast<float>(s.progress.total) : 0.0f;
-    wrapped_text(theme.fonts.body, kColorText, (s.progress.step.empty() ? std::string("Connecting") : s.progress.step) + "…");
+    const float fraction =
+        s.progress.total ? static_cast<float>(s.progress.done) / static_cast<float>(s.progress.total) : 0.0f;
+    wrapped_text(theme.fonts.body, kColorText,
+                 (s.progress.step.empty() ? std::string("Connecting") : s.progress.step) + "…");
     gap(theme, 4);
     progress_bar(theme, fraction, ImGui::GetContentRegionAvail().x);
     gap(theme, 4);
-    wrapped_text(theme.fonts.small, kColorTextSecondary, "You can go on with your review: the sync runs in the background.");
+    wrapped_text(theme.fonts.small, kColorTextSecondary,
+                 "You can go on with your review: the sync runs in the background.");
   } else if (s.phase == SyncPhase::kFailed) {
     wrapped_text(theme.fonts.strong, kColorError, "Sync failed; nothing was changed here.");
     wrapped_text(theme.fonts.body, kColorText, s.error);
@@ -135,7 +138,8 @@ SyncFrame draw_sync(SyncModel& model, const Theme& theme, core::Rekindle& api, c
                      name + ": the " + core::sync_field_words(conflict.field) + " was changed here and on the server");
         gap(theme, 2);
         wrapped_text(theme.fonts.body, kColorText, "Here: " + core::sync_value_words(conflict.field, conflict.here));
-        wrapped_text(theme.fonts.body, kColorText, "On the server: " + core::sync_value_words(conflict.field, conflict.server));
+        wrapped_text(theme.fonts.body, kColorText,
+                     "On the server: " + core::sync_value_words(conflict.field, conflict.server));
         gap(theme, 6);
         const std::string id = "##" + std::to_string(i);
         // One full-width button per value, the value in its label (cut to fit).
@@ -179,7 +183,8 @@ SyncFrame draw_sync(SyncModel& model, const Theme& theme, core::Rekindle& api, c
                  "At start Rekindle uses the password in REKINDLE_CARDDAV_PASSWORD; it never stores a password.");
     gap(theme, 8);
     const bool running = model.job && !model.job->finished();
-    if (form_button(theme, running ? "Syncing…##sync" : "Sync now##sync", 0, ButtonKind::kPrimary, !running, &frame.buttons))
+    if (form_button(theme, running ? "Syncing…##sync" : "Sync now##sync", 0, ButtonKind::kPrimary, !running,
+                    &frame.buttons))
       frame.started = start_sync(model, api, today);
     if (!model.notice.empty()) wrapped_text(theme.fonts.small, kColorError, model.notice);
     gap(theme, 4);

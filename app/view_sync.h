@@ -24,7 +24,7 @@ struct SyncModel {
   SyncSnapshot shown;  // the job's state as drawn
   bool finish_seen = false;
   std::vector<std::pair<core::SyncConflict, std::string>> conflicts;  // with the contact's name
-  std::string notice;         // why Sync now did not start, or what a choice did
+  std::string notice;          // why Sync now did not start, or what a choice did
   std::function<void()> wake;  // set by the shell: wakes the window's loop
 };
 
@@ -33,7 +33,7 @@ struct SyncFrame {
   bool started = false;   // a sync started this frame
   bool finished = false;  // a sync finished this frame: the shell reloads the other screens
   bool running = false;
-  size_t conflicts = 0;   // choice cards drawn
+  size_t conflicts = 0;  // choice cards drawn
   Clickables buttons;
 };
 

@@ -1,10 +1,9 @@
 // The WebDAV / CardDAV XML bodies and the multistatus reader (see carddav_xml.h).
 #include "core/carddav_xml.h"
 
-#include <pugixml.hpp>
-
 #include <cstdlib>
 #include <cstring>
+#include <pugixml.hpp>
 
 namespace rekindle::core {
 namespace {
@@ -45,11 +44,20 @@ std::string escape_xml(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -87,7 +95,8 @@ constexpr const char* kHeader = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
 
 Result<Multistatus> parse_multistatus(std::string_view xml) {
   pugi::xml_document doc;
-  const pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+  const pugi::xml_parse_result parsed =
+      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!parsed) return make_error(std::string("the server's answer is not XML (") + parsed.description() + ")");
   const pugi::xml_node root = doc.document_element();
   if (!is(root, "multistatus")) return make_error("the server's answer is not a WebDAV multistatus");
@@ -114,7 +123,8 @@ Result<Multistatus> parse_multistatus(std::string_view xml) {
 }
 
 std::string propfind_principal_body() {
-  return std::string(kHeader) + "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:current-user-principal/></d:prop></d:propfind>";
+  return std::string(kHeader) +
+         "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:current-user-principal/></d:prop></d:propfind>";
 }
 
 std::string propfind_home_body() {
@@ -131,7 +141,8 @@ std::string propfind_books_body() {
 }
 
 std::string propfind_etags_body() {
-  return std::string(kHeader) + "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>";
+  return std::string(kHeader) +
+         "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>";
 }
 
 std::string sync_collection_body(std::string_view token) {

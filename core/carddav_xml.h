@@ -18,11 +18,11 @@ struct DavResource {
   bool addressbook = false;  // resourcetype has <addressbook/>
   bool collection = false;
   std::string displayname;
-  std::string principal;       // current-user-principal's href
-  std::string home;            // addressbook-home-set's href
+  std::string principal;                    // current-user-principal's href
+  std::string home;                         // addressbook-home-set's href
   std::vector<std::string> vcard_versions;  // supported-address-data versions ("3.0", "4.0")
-  std::string sync_token;      // the sync-token property, when the collection supports RFC 6578
-  std::string address_data;    // a multiget's card text
+  std::string sync_token;                   // the sync-token property, when the collection supports RFC 6578
+  std::string address_data;                 // a multiget's card text
 };
 
 struct Multistatus {
@@ -34,11 +34,11 @@ struct Multistatus {
 Result<Multistatus> parse_multistatus(std::string_view xml);
 
 // Request bodies.
-std::string propfind_principal_body();   // current-user-principal
-std::string propfind_home_body();        // addressbook-home-set
-std::string propfind_books_body();       // resourcetype, displayname, supported-address-data, sync-token
-std::string propfind_etags_body();       // getetag, resourcetype
-std::string sync_collection_body(std::string_view token);  // RFC 6578, depth 1, getetag
+std::string propfind_principal_body();  // current-user-principal
+std::string propfind_home_body();       // addressbook-home-set
+std::string propfind_books_body();      // resourcetype, displayname, supported-address-data, sync-token
+std::string propfind_etags_body();      // getetag, resourcetype
+std::string sync_collection_body(std::string_view token);          // RFC 6578, depth 1, getetag
 std::string multiget_body(const std::vector<std::string>& hrefs);  // addressbook-multiget, getetag + address-data
 
 }  // namespace rekindle::core

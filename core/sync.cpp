@@ -98,7 +98,12 @@ Result<Multistatus> propfind(const HttpTransport& http, const std::string& url, 
 
 std::string list_text(const std::vector<LabeledValue>& list) {
   std::string out;
-  for (const LabeledValue& v : list) out += v.value + '\x1f' + v.label + (v.preferred ? "\x1f" "1" : "") + '\x1e';
+  for (const LabeledValue& v : list)
+    out += v.value + '\x1f' + v.label +
+           (v.preferred ? "\x1f"
+                          "1"
+                        : "") +
+           '\x1e';
   return out;
 }
 
@@ -109,20 +114,20 @@ struct FieldDef {
   bool rekindle;  // carried in X-REKINDLE-*: left alone when the card has none
   bool list;      // lists are united by the importer when both sides changed them
   std::function<std::string(const Contact&)> get;
-  std::function<void(Contact&, const Contact&)> copy;            // from the server's card
+  std::function<void(Contact&, const Contact&)> copy;               // from the server's card
   std::function<void(Contact&, const std::string&)> set = nullptr;  // scalars: from get's text
 };
 
-#define REKINDLE_TEXT_FIELD(member, words, rk)                                                             \
-  FieldDef {                                                                                               \
-    {#member, words}, rk, false, [](const Contact& c) { return c.member; },                                \
-        [](Contact& to, const Contact& from) { to.member = from.member; },                                 \
-        [](Contact& to, const std::string& v) { to.member = v; }                                           \
+#define REKINDLE_TEXT_FIELD(member, words, rk)                              \
+  FieldDef {                                                                \
+    {#member, words}, rk, false, [](const Contact& c) { return c.member; }, \
+        [](Contact& to, const Contact& from) { to.member = from.member; },  \
+        [](Contact& to, const std::string& v) { to.member = v; }            \
   }
-#define REKINDLE_LIST_FIELD(member, words)                                                                 \
-  FieldDef {                                                                                               \
-    {#member, words}, false, true, [](const Contact& c) { return list_text(c.member); },                   \
-        [](Contact& to, const Contact& from) { to.member = from.member; }                                  \
+#define REKINDLE_LIST_FIELD(member, words)                                               \
+  FieldDef {                                                                             \
+    {#member, words}, false, true, [](const Contact& c) { return list_text(c.member); }, \
+        [](Contact& to, const Contact& from) { to.member = from.member; }                \
   }
 
 const std::vector<FieldDef>& field_defs() {
@@ -142,23 +147,35 @@ const std::vector<FieldDef>& field_defs() {
       REKINDLE_TEXT_FIELD(notes, "notes", false),
       REKINDLE_TEXT_FIELD(topic, "topic", true),
       REKINDLE_TEXT_FIELD(tier, "tier", true),
-      FieldDef{{"cadence", "cadence"}, true, false,
+      FieldDef{{"cadence", "cadence"},
+               true,
+               false,
                [](const Contact& c) { return c.cadence_days ? std::to_string(*c.cadence_days) : ""; },
                [](Contact& to, const Contact& from) { to.cadence_days = from.cadence_days; },
                [](Contact& to, const std::string& v) {
                  to.cadence_days = v.empty() ? std::nullopt : std::optional<int>(std::atoi(v.c_str()));
                }},
-      FieldDef{{"due", "next reminder"}, true, false, [](const Contact& c) { return optional_day(c.due); },
+      FieldDef{{"due", "next reminder"},
+               true,
+               false,
+               [](const Contact& c) { return optional_day(c.due); },
                [](Contact& to, const Contact& from) { to.due = from.due; },
                [](Contact& to, const std::string& v) { to.due = parse_iso_day(v); }},
-      FieldDef{{"starred", "star"}, true, false, [](const Contact& c) { return std::string(c.starred ? "1" : ""); },
+      FieldDef{{"starred", "star"},
+               true,
+               false,
+               [](const Contact& c) { return std::string(c.starred ? "1" : ""); },
                [](Contact& to, const Contact& from) { to.starred = from.starred; },
                [](Contact& to, const std::string& v) { to.starred = !v.empty(); }},
-      FieldDef{{"archived", "archive"}, true, false,
+      FieldDef{{"archived", "archive"},
+               true,
+               false,
                [](const Contact& c) { return std::string(c.archived ? "1" : ""); },
                [](Contact& to, const Contact& from) { to.archived = from.archived; },
                [](Contact& to, const std::string& v) { to.archived = !v.empty(); }},
-      FieldDef{{"snooze_streak", "snoozes in a row"}, true, false,
+      FieldDef{{"snooze_streak", "snoozes in a row"},
+               true,
+               false,
                [](const Contact& c) { return c.snooze_streak ? std::to_string(c.snooze_streak) : ""; },
                [](Contact& to, const Contact& from) { to.snooze_streak = from.snooze_streak; },
                [](Contact& to, const std::string& v) { to.snooze_streak = std::atoi(v.c_str()); }},
@@ -166,7 +183,9 @@ const std::vector<FieldDef>& field_defs() {
       REKINDLE_LIST_FIELD(phones, "phone numbers"),
       REKINDLE_LIST_FIELD(urls, "web addresses"),
       REKINDLE_LIST_FIELD(addresses, "postal addresses"),
-      FieldDef{{"tags", "tags"}, false, true,
+      FieldDef{{"tags", "tags"},
+               false,
+               true,
                [](const Contact& c) {
                  std::string out;
                  for (const std::string& t : c.tags) out += t + '\x1e';
@@ -185,7 +204,9 @@ const FieldDef* field_def(const std::string& key) {
   return nullptr;
 }
 
-bool carries_rekindle_fields(const std::string& card) { return lower_ascii(card).find("x-rekindle-") != std::string::npos; }
+bool carries_rekindle_fields(const std::string& card) {
+  return lower_ascii(card).find("x-rekindle-") != std::string::npos;
+}
 
 // The first card's record in text; nullopt when it holds none.
 std::optional<ParsedRecord> first_record(const std::string& text) {
@@ -270,8 +291,7 @@ struct PulledCard {
 
 class Sync {
  public:
-  Sync(Store& store, const HttpTransport& http, const SyncOptions& options)
-      : store_(store), http_(http), o_(options) {}
+  Sync(Store& store, const HttpTransport& http, const SyncOptions& options) : store_(store), http_(http), o_(options) {}
 
   Result<SyncReport> run();
 
@@ -345,7 +365,8 @@ Status Sync::read_changes(std::vector<PulledCard>& changed, std::vector<std::str
     std::string old;
     if (*saved && (*saved)->rfind(report_.book.url + " ", 0) == 0) old = (*saved)->substr(report_.book.url.size() + 1);
     for (int attempt = 0; attempt < 2; ++attempt) {
-      HttpRequest req = request("REPORT", report_.book.url, sync_collection_body(old), "application/xml; charset=utf-8", 0);
+      HttpRequest req =
+          request("REPORT", report_.book.url, sync_collection_body(old), "application/xml; charset=utf-8", 0);
       auto r = send(http_, req);
       if (!r) return make_error(r.error());
       if (r->status != 207 && !old.empty() && r->status != 401) {  // a token the server forgot
@@ -456,8 +477,9 @@ Status Sync::three_way(const SyncedCard& row, const PulledCard& card) {
     }
     if (Status s = store_.put_sync_conflict({row.contact_id, d.field.key, l, r}); !s) return s;
     ++report_.conflicts;
-    report_.notes.push_back(merged.name + ": the " + d.field.words + " was changed here and on the server; both kept (" +
-                            sync_value_words(d.field.key, l) + " here, " + sync_value_words(d.field.key, r) +
+    report_.notes.push_back(merged.name + ": the " + d.field.words +
+                            " was changed here and on the server; both kept (" + sync_value_words(d.field.key, l) +
+                            " here, " + sync_value_words(d.field.key, r) +
                             " on the server): choose one on the Sync screen");
   }
   if (changed) {
@@ -580,7 +602,6 @@ std::string new_uid() {
   return text;
 }
 
-
 Status Sync::push_contact(const Contact& contact, const std::vector<SyncedCard>& cards, bool retried) {
   const SyncedCard* primary = nullptr;
   for (const SyncedCard& c : cards)
@@ -607,10 +628,13 @@ Status Sync::push_contact(const Contact& contact, const std::vector<SyncedCard>&
   if (primary && *text == primary->base) return Status::success();
 
   for (int attempt = 0; attempt < 2; ++attempt) {
-    HttpRequest req = request("PUT", resolve(report_.book.url, href),
-                    report_.vcard_version == "3.0" ? vcard_as_version_3(*text) : *text, "text/vcard; charset=utf-8");
-    if (primary) req.if_match = primary->etag;
-    else req.if_none_match = true;
+    HttpRequest req =
+        request("PUT", resolve(report_.book.url, href),
+                report_.vcard_version == "3.0" ? vcard_as_version_3(*text) : *text, "text/vcard; charset=utf-8");
+    if (primary)
+      req.if_match = primary->etag;
+    else
+      req.if_none_match = true;
     auto r = send(http_, req);
     if (!r) return make_error(r.error());
     if ((r->status == 415 || (r->status == 403 && r->body.find("address-data") != std::string::npos)) &&
@@ -750,7 +774,8 @@ Status resolve_sync_conflict(Store& store, int64_t contact_id, const std::string
     if (!conflicts) return make_error(conflicts.error());
     auto found = std::find_if(conflicts->begin(), conflicts->end(),
                               [&](const SyncConflict& c) { return c.contact_id == contact_id && c.field == field; });
-    if (found == conflicts->end()) return make_error("no sync conflict on " + field + " for contact " + std::to_string(contact_id));
+    if (found == conflicts->end())
+      return make_error("no sync conflict on " + field + " for contact " + std::to_string(contact_id));
     if (use_server) {
       const FieldDef* d = field_def(field);
       if (!d || !d->set) return make_error("unknown field " + field);

@@ -32,8 +32,8 @@ struct HttpRequest {
   std::string url;
   std::string body;
   std::string content_type;
-  int depth = -1;             // the Depth header; -1: none
-  std::string if_match;       // an ETag, or empty
+  int depth = -1;              // the Depth header; -1: none
+  std::string if_match;        // an ETag, or empty
   bool if_none_match = false;  // If-None-Match: * (create only)
 };
 
@@ -50,7 +50,7 @@ using HttpTransport = std::function<Result<HttpResponse>(const HttpRequest&)>;
 
 struct AddressBook {
   std::string url;
-  std::string name;  // displayname, else the last part of the path
+  std::string name;                         // displayname, else the last part of the path
   bool sync_token = false;                  // supports RFC 6578
   std::vector<std::string> vcard_versions;  // supported-address-data; empty: not said
 };
@@ -71,10 +71,10 @@ struct SyncOptions {
 };
 
 struct SyncReport {
-  std::vector<AddressBook> books;  // every address book found
-  AddressBook book;                // the one synced
+  std::vector<AddressBook> books;     // every address book found
+  AddressBook book;                   // the one synced
   std::string vcard_version = "4.0";  // what was pushed
-  int added = 0, updated = 0;      // contacts added or changed here by pulled cards
+  int added = 0, updated = 0;         // contacts added or changed here by pulled cards
   int pushed_new = 0, pushed_changed = 0, deleted_on_server = 0;
   int archived = 0;                // contacts whose card was deleted on the server
   int conflicts = 0;               // fields left for the user to choose (new this sync)

@@ -10,11 +10,11 @@ namespace rekindle::core {
 // contact (two cards the importer found to be one person); the first by href is the one
 // the contact is pushed to.
 struct SyncedCard {
-  std::string book;     // the address book's URL
-  std::string href;     // the card's path on the server
+  std::string book;  // the address book's URL
+  std::string href;  // the card's path on the server
   int64_t contact_id = 0;
-  std::string etag;     // the server's entity tag of the card as last seen
-  std::string base;     // the card (our writer's text) as both sides last agreed on it
+  std::string etag;             // the server's entity tag of the card as last seen
+  std::string base;             // the card (our writer's text) as both sides last agreed on it
   bool server_deleted = false;  // deleted on the server; the contact was archived here
 };
 

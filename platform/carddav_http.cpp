@@ -25,8 +25,8 @@ size_t on_body(char* data, size_t size, size_t count, void* out) {
 
 size_t on_header(char* data, size_t size, size_t count, void* out) {
   std::string line(data, size * count);
-  if (line.size() > 5 && (line.compare(0, 5, "ETag:") == 0 || line.compare(0, 5, "etag:") == 0 ||
-                          line.compare(0, 5, "Etag:") == 0)) {
+  if (line.size() > 5 &&
+      (line.compare(0, 5, "ETag:") == 0 || line.compare(0, 5, "etag:") == 0 || line.compare(0, 5, "Etag:") == 0)) {
     std::string value = line.substr(5);
     const size_t first = value.find_first_not_of(" \t");
     const size_t last = value.find_last_not_of(" \t\r\n");
@@ -77,7 +77,8 @@ core::HttpTransport curl_transport(const std::string& user, const std::string& p
     curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     if (request.method == "GET") curl_easy_setopt(curl, CURLOPT_HTTPGET, 1L);
-    if (!request.body.empty() || request.method == "PUT" || request.method == "PROPFIND" || request.method == "REPORT") {
+    if (!request.body.empty() || request.method == "PUT" || request.method == "PROPFIND" ||
+        request.method == "REPORT") {
       curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.data());
       curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
     }
@@ -100,7 +101,8 @@ core::HttpTransport curl_transport(const std::string& user, const std::string& p
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "Rekindle");
 
     curl_slist* headers = nullptr;
-    if (!request.content_type.empty()) headers = curl_slist_append(headers, ("Content-Type: " + request.content_type).c_str());
+    if (!request.content_type.empty())
+      headers = curl_slist_append(headers, ("Content-Type: " + request.content_type).c_str());
     if (request.depth >= 0) headers = curl_slist_append(headers, ("Depth: " + std::to_string(request.depth)).c_str());
     if (!request.if_match.empty()) headers = curl_slist_append(headers, ("If-Match: " + request.if_match).c_str());
     if (request.if_none_match) headers = curl_slist_append(headers, "If-None-Match: *");

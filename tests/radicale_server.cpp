@@ -127,8 +127,9 @@ CarddavProxy::CarddavProxy(const std::string& upstream, const std::string& mode)
   const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
   const std::string script = std::string(REKINDLE_TEST_DATA) + "/carddav_proxy.py";
   static int count = 0;
-  const std::string log = (fs::temp_directory_path() / ("rekindle-proxy-" + std::to_string(getpid()) + "-" +
-                                                         std::to_string(count++) + ".log")).string();
+  const std::string log = (fs::temp_directory_path() /
+                           ("rekindle-proxy-" + std::to_string(getpid()) + "-" + std::to_string(count++) + ".log"))
+                              .string();
   pid_ = spawn({python, script, std::to_string(port_), upstream, mode}, log);
   const bool up = wait_for(pid_, port_);
   const std::string text = read_file(log);

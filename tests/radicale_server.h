@@ -3,9 +3,9 @@
 // a free loopback port with a temporary storage folder and an htpasswd file (plain passwords),
 // stopped when the object goes. Also a small proxy in front of it (tests/data/carddav_proxy.py)
 // that plays a server dropping X- properties or taking only vCard 3.0.
-#include <string>
 #include <sys/types.h>
 
+#include <string>
 #include <utility>
 #include <vector>
 

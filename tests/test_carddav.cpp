@@ -2,18 +2,18 @@
 // port with its own storage folder: discovery, first sync, edits both ways, a 412 conflict,
 // deletions both ways, two databases converging, servers that drop X- properties, take only
 // vCard 3.0 or keep no UID (through tests/data/carddav_proxy.py), wrong password, server down.
-#include "test_paths.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "app/ui_shell.h"
 #include "core/carddav_xml.h"
 #include "core/rekindle.h"
 #include "core/store.h"
 #include "core/sync.h"
 #include "core/vcard_writer.h"
 #include "platform/carddav_http.h"
-#include "app/ui_shell.h"
+#include "test_paths.h"
 #include "tests/headless_ui.h"
 #include "tests/radicale_server.h"
 #include "tests/test_support.h"
@@ -59,8 +59,10 @@ SyncOptions options_for(const std::string& url) {
 }
 
 SyncReport sync_ok(Store& store, const std::string& url, SyncOptions o = {}) {
-  if (o.server.empty()) o = options_for(url);
-  else o.today = kToday;
+  if (o.server.empty())
+    o = options_for(url);
+  else
+    o.today = kToday;
   auto report = sync_address_book(store, rekindle::platform::curl_transport(kUser, kPassword, 10), o);
   INFO((report.ok() ? std::string() : report.error()));
   REQUIRE(report.ok());
@@ -150,19 +152,22 @@ std::string replace_line(std::string text, const std::string& starts, const std:
   return text.replace(at + 1, end - at - 1, line + "\r");
 }
 
-const std::string kGrace = card("grace-1", "FN:Grace Hopper\r\nN:Hopper;Grace;;;\r\nEMAIL;TYPE=work:grace@navy.mil\r\n"
-                                           "TITLE:Rear Admiral\r\nORG:US Navy\r\n");
+const std::string kGrace = card("grace-1",
+                                "FN:Grace Hopper\r\nN:Hopper;Grace;;;\r\nEMAIL;TYPE=work:grace@navy.mil\r\n"
+                                "TITLE:Rear Admiral\r\nORG:US Navy\r\n");
 const std::string kAlan = card("alan-1", "FN:Alan Turing\r\nN:Turing;Alan;;;\r\nTEL;TYPE=cell:+44 20 7946 0000\r\n");
-const std::string kKath = card("kath-1", "FN:Katherine Johnson\r\nEMAIL:kj@nasa.gov\r\nX-REKINDLE-TIER:inner\r\n"
-                                         "X-REKINDLE-CADENCE:21\r\nX-REKINDLE-TOPIC:orbital mechanics\r\n"
-                                         "X-REKINDLE-INTERACTION:2026-11-02;email;give;4;sent the paper\r\n");
+const std::string kKath = card("kath-1",
+                               "FN:Katherine Johnson\r\nEMAIL:kj@nasa.gov\r\nX-REKINDLE-TIER:inner\r\n"
+                               "X-REKINDLE-CADENCE:21\r\nX-REKINDLE-TOPIC:orbital mechanics\r\n"
+                               "X-REKINDLE-INTERACTION:2026-11-02;email;give;4;sent the paper\r\n");
 
 }  // namespace
 
 TEST_CASE("CardDAV: discovery finds the address books through the well-known URL", "[carddav]") {
   Server server;
   server.radicale.add_address_book("work", "Work people");
-  auto books = discover_address_books(rekindle::platform::curl_transport(kUser, kPassword, 10), options_for(server.radicale.url()));
+  auto books = discover_address_books(rekindle::platform::curl_transport(kUser, kPassword, 10),
+                                      options_for(server.radicale.url()));
   REQUIRE(books.ok());
   REQUIRE(books->size() == 2);
   std::vector<std::string> names{(*books)[0].name, (*books)[1].name};
@@ -210,7 +215,8 @@ TEST_CASE("CardDAV: the first sync of a populated address book goes through the 
   CHECK(contacts_dump(*store) == before);
 }
 
-TEST_CASE("CardDAV: pulled cards merge by the importer's duplicate rules, and the merged contact is pushed", "[carddav]") {
+TEST_CASE("CardDAV: pulled cards merge by the importer's duplicate rules, and the merged contact is pushed",
+          "[carddav]") {
   // The same person twice on the phone: one card with the work e-mail and phone, one with the
   // same e-mail and a home address.
   const std::string a = card("g-a", "FN:Grace Hopper\r\nEMAIL:grace@navy.mil\r\nTEL:+1 202 555 0101\r\n");
@@ -222,7 +228,10 @@ TEST_CASE("CardDAV: pulled cards merge by the importer's duplicate rules, and th
   here.name = "Grace Hopper";
   here.emails.push_back({"grace@navy.mil", "", false, ""});
   here.tier = "close";
-  REQUIRE(store->transaction([&] { return store->insert_contact(here).ok() ? Status::success() : Status(make_error("insert")); }).ok());
+  REQUIRE(store
+              ->transaction(
+                  [&] { return store->insert_contact(here).ok() ? Status::success() : Status(make_error("insert")); })
+              .ok());
 
   SyncReport report = sync_ok(*store, server.radicale.url());
   CHECK(contact_count(*store) == 1);
@@ -402,7 +411,11 @@ TEST_CASE("CardDAV: two databases converge through one address book", "[carddav]
   touch.channel = "email";
   touch.kind = "give";
   touch.note = "sent notes on Bernoulli numbers";
-  REQUIRE(laptop->transaction([&] { return laptop->insert_interaction(touch).ok() ? Status::success() : Status(make_error("touch")); }).ok());
+  REQUIRE(laptop
+              ->transaction([&] {
+                return laptop->insert_interaction(touch).ok() ? Status::success() : Status(make_error("touch"));
+              })
+              .ok());
   Goal goal;
   goal.text = "Find a patron";
   auto goal_id = laptop->insert_goal(goal);
@@ -529,12 +542,18 @@ TEST_CASE("CardDAV: cards without a UID are followed by their address", "[cardda
   CHECK(grace.emails[0].value == "grace.hopper@navy.mil");
 }
 
-TEST_CASE("CardDAV: a wrong password, a forbidden collection, a TLS error or a server that is down change nothing and say why", "[carddav]") {
+TEST_CASE(
+    "CardDAV: a wrong password, a forbidden collection, a TLS error or a server that is down change nothing and say "
+    "why",
+    "[carddav]") {
   Server server({{"grace.vcf", kGrace}});
   auto store = memory_store();
   Contact local;
   local.name = "Someone Here";
-  REQUIRE(store->transaction([&] { return store->insert_contact(local).ok() ? Status::success() : Status(make_error("x")); }).ok());
+  REQUIRE(
+      store
+          ->transaction([&] { return store->insert_contact(local).ok() ? Status::success() : Status(make_error("x")); })
+          .ok());
   auto before = store->canonical_dump();
   REQUIRE(before.ok());
 
@@ -573,9 +592,9 @@ TEST_CASE("CardDAV: rekindle sync remembers server and user, never the password"
   Server server({{"grace.vcf", kGrace}});
   TempDir dir;
   const std::string db = dir.file("r.db");
-  auto run = rekindle::test::run_rekindle({"--db", db, "sync", "--server", server.radicale.url() + "/", "--user", kUser,
-                                           "--date", "2026-12-01"},
-                                          {"REKINDLE_CARDDAV_PASSWORD=" + kPassword});
+  auto run = rekindle::test::run_rekindle(
+      {"--db", db, "sync", "--server", server.radicale.url() + "/", "--user", kUser, "--date", "2026-12-01"},
+      {"REKINDLE_CARDDAV_PASSWORD=" + kPassword});
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("Synced with \"Contacts\": 1 new contact here.") != std::string::npos);
