@@ -31,6 +31,7 @@ constexpr std::pair<Screen, const char*> kScreenNames[] = {
     {Screen::kToday, "today"},       {Screen::kCompose, "compose"}, {Screen::kContacts, "contacts"},
     {Screen::kStrategy, "strategy"}, {Screen::kStats, "stats"},       {Screen::kImport, "import"},
     {Screen::kSort, "sort"},         {Screen::kDetails, "details"}, {Screen::kSettings, "settings"},
+    {Screen::kSync, "sync"},
 };
 
 // The tab a screen belongs to: Compose is reached from Today, details from Contacts.
@@ -39,6 +40,7 @@ Screen tab_of(Screen screen) {
     case Screen::kCompose:
     case Screen::kImport:
     case Screen::kSettings:
+    case Screen::kSync:
       return Screen::kToday;
     case Screen::kDetails:
       return Screen::kContacts;
@@ -73,7 +75,7 @@ std::string window_title(Screen screen) {
   static constexpr std::pair<Screen, const char*> kTitles[] = {
       {Screen::kToday, "Today"},       {Screen::kCompose, "Compose"}, {Screen::kContacts, "Contacts"},
       {Screen::kStrategy, "Strategy"}, {Screen::kStats, "Stats"},       {Screen::kImport, "Import"},
-      {Screen::kSort, "Sort your network"}, {Screen::kDetails, "Contact"}, {Screen::kSettings, "Settings"},
+      {Screen::kSort, "Sort your network"}, {Screen::kDetails, "Contact"}, {Screen::kSettings, "Settings"}, {Screen::kSync, "Sync"},
   };
   for (const auto& [s, title] : kTitles)
     if (s == screen) return std::string("Rekindle \u00b7 ") + title;
@@ -164,6 +166,9 @@ void AppShell::reload() {
     case Screen::kSettings:
       load_settings(*api_, today_, settings_model_);
       break;
+    case Screen::kSync:
+      load_sync(*api_, sync_model_);
+      break;
   }
 }
 
@@ -184,7 +189,7 @@ void AppShell::handle_keys(const platform::InputEvents& events) {
     for (const auto& tab : kTabs)
       if (event.key == tab.key && screen_ != Screen::kSort) show(tab.screen);
     // Compose handles its own Esc (even while its editor has the keyboard).
-    if (event.key == platform::Key::kEscape && (screen_ == Screen::kImport || screen_ == Screen::kSettings))
+    if (event.key == platform::Key::kEscape && (screen_ == Screen::kImport || screen_ == Screen::kSettings || screen_ == Screen::kSync))
       show(Screen::kToday);
     if (event.key == platform::Key::kSlash && screen_ == Screen::kContacts) contacts_model_.focus_search = true;
   }
@@ -202,6 +207,18 @@ void AppShell::handle_import(const platform::InputEvents& events) {
   }
   // An import just finished on its worker: what is on screen may have changed.
   if (import_just_finished(import_model_)) reload();
+  // Sync on start (a setting): on its worker, so the review never waits for the network.
+  if (!sync_on_open_checked_) {
+    sync_on_open_checked_ = true;
+    sync_model_.wake = import_model_.hooks.wake;
+    start_sync_on_open(sync_model_, *api_, today_);
+  }
+  // A sync finished on its worker (on any screen): show what the store holds now.
+  if (sync_model_.job && sync_model_.job->finished() && !sync_model_.finish_seen && screen_ != Screen::kSync) {
+    sync_model_.finish_seen = true;
+    sync_model_.shown = sync_model_.job->snapshot();
+    reload();
+  }
 }
 
 FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents& events) {
@@ -258,6 +275,8 @@ FrameReport AppShell::draw_frame(const Theme& theme, const platform::InputEvents
   if (report.import && report.import->exit != ImportExit::kNone)
     show(report.import->exit == ImportExit::kSort ? Screen::kSort : Screen::kToday);
   if (report.settings && report.settings->back) show(Screen::kToday);
+  if (report.settings && report.settings->open_sync) show(Screen::kSync);
+  if (report.sync && report.sync->back) show(Screen::kToday);
   // Logged or Back: on to the next card of the deck.
   if (report.compose_frame && (report.compose_frame->logged || report.compose_frame->back)) show(Screen::kToday);
   report.screen = screen_;
@@ -306,6 +325,10 @@ void AppShell::draw_screen(const Theme& theme, const platform::InputEvents& even
       break;
     case Screen::kSettings:
       report.settings = draw_settings(settings_model_, theme, *api_, today_, events);
+      break;
+    case Screen::kSync:
+      report.sync = draw_sync(sync_model_, theme, *api_, today_);
+      report.animating |= report.sync->running;
       break;
   }
 }

@@ -17,6 +17,7 @@
 #include "app/view_sort.h"
 #include "app/view_stats.h"
 #include "app/view_strategy.h"
+#include "app/view_sync.h"
 #include "app/view_today.h"
 #include "core/date.h"
 #include "core/rekindle.h"
@@ -24,9 +25,9 @@
 
 namespace rekindle::app {
 
-enum class Screen { kToday, kCompose, kContacts, kStrategy, kStats, kImport, kSort, kDetails, kSettings };
+enum class Screen { kToday, kCompose, kContacts, kStrategy, kStats, kImport, kSort, kDetails, kSettings, kSync };
 
-// "today", "compose", "contacts", "strategy", "stats", "import", "sort", "details", "settings".
+// "today", "compose", "contacts", "strategy", "stats", "import", "sort", "details", "settings", "sync".
 std::optional<Screen> screen_from_name(std::string_view name);
 // Every screen's name, in the order above (the screenshot command's choices).
 std::vector<std::string> screen_names();
@@ -52,6 +53,7 @@ struct FrameReport {
   std::optional<SortFrame> sort;
   std::optional<DetailsFrame> details;
   std::optional<SettingsFrame> settings;
+  std::optional<SyncFrame> sync;
   bool animating = false;  // something moves: the loop must draw again soon instead of sleeping
 };
 
@@ -105,6 +107,8 @@ class AppShell {
   Screen details_back_ = Screen::kContacts;  // where Back on details returns to
   std::optional<int64_t> open_row_;           // a Contacts row clicked this frame
   SettingsModel settings_model_;
+  SyncModel sync_model_;
+  bool sync_on_open_checked_ = false;  // the sync-on-start setting was looked at (first frame)
   std::optional<core::TemplateSet> templates_;  // read once, when first needed
   bool photos_ = false;
 };

@@ -261,6 +261,16 @@ SettingsFrame draw_settings(SettingsModel& model, const Theme& theme, core::Reki
     wrapped_text(theme.fonts.small, kColorTextSecondary,
                  "To use another database, start Rekindle with --db FILE, or set REKINDLE_DB=FILE before starting it.");
   }
+  section_label(theme, "SYNC");
+  {
+    Card card(theme);
+    const float width = card.content_width();
+    field_text(theme, model, "sync", "CardDAV address book",
+               "Keep your contacts in agreement with your phone and other computers.", width);
+    gap(theme, 4);
+    if (form_button(theme, "Sync…", 0, ButtonKind::kSecondary, true, &frame.buttons)) frame.open_sync = true;
+  }
+
   return frame;
 }
 

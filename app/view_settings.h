@@ -38,6 +38,7 @@ struct SettingsModel {
 struct SettingsFrame {
   SettingsState state = SettingsState::kShown;
   bool back = false;      // the back link: the shell returns to Today
+  bool open_sync = false;  // "Sync…": the shell opens the Sync screen
   std::string saved;      // a field saved this frame
   Clickables buttons;     // where each button was drawn
 };

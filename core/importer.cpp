@@ -84,15 +84,18 @@ class Merger {
     return Status::success();
   }
 
-  // record.contact is moved from.
-  Status apply(ParsedRecord& record, const std::string& format, ImportFileReport& report) {
+  // record.contact is moved from. into: a contact id every record is merged into rather than
+  // matched by the duplicate rules (a synced card whose contact is known), or 0.
+  Status apply(ParsedRecord& record, const std::string& format, ImportFileReport& report, int64_t into = 0) {
     Contact incoming = std::move(record.contact);
     sanitise(incoming);
     if (incoming.name.empty()) incoming.name = derive_display_name(incoming);
     if (incoming.name.empty()) {
       report.skipped.push_back({record.line, "nothing identifies this contact (no name, e-mail, phone or URL)"});
+      report.contact_ids.push_back(0);
       return Status::success();
     }
+    if (into != 0 && contacts_.count(into)) return merge_into(into, incoming, record, report);
     if (auto match = index_.find(incoming)) return merge_into(*match, incoming, record, report);
 
     incoming.id = 0;
@@ -112,6 +115,7 @@ class Merger {
     auto links = add_goal_links(*id, record.goal_links);
     if (!links) return make_error(links.error());
     if (!own_schedule) to_schedule_.insert(*id);
+    report.contact_ids.push_back(*id);
     ++report.added;
     return Status::success();
   }
@@ -167,6 +171,7 @@ class Merger {
 
  private:
   Status merge_into(int64_t id, const Contact& incoming, const ParsedRecord& record, ImportFileReport& report) {
+    report.contact_ids.push_back(id);
     Contact& existing = contacts_.at(id);
     const Contact before = existing;
     const auto before_connected = existing.connected_on;
@@ -481,6 +486,8 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
   // A bulk import needs no fsync per page; the commit itself is still durable in WAL mode.
   if (Status s = store.set_bulk_import(true); !s) return make_error(s.error());
   Status stored = store.transaction([&]() -> Status {
+    if (options.first)
+      if (Status s = options.first(); !s) return s;
     Merger merger(store, options.today);
     if (Status s = merger.load(); !s) return s;
     size_t done = 0, bytes_before = 0;
@@ -536,7 +543,7 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
               !tick(at_bytes(parsed_at + (to - parsed_at) * static_cast<double>(done - piece_done) /
                                              static_cast<double>(out.records.size()))))
             return make_error(kCancelled);
-          if (Status s = merger.apply(record, input.format, file); !s)
+          if (Status s = merger.apply(record, input.format, file, sources[f].into); !s)
             return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
         }
         where.records_done = done;
@@ -556,6 +563,8 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
     if (Status s = merger.reschedule(); !s) return s;
     if (Status s = import_history_files(store, sources, history, options, files, where, tick, contact_end); !s)
       return s;
+    if (options.last)
+      if (Status s = options.last(files); !s) return s;
     for (ImportFileReport& file : files) report.files.push_back(std::move(file));
     where.records_done = done;
     if (!tick(kImportProgressTotal)) return make_error(kCancelled);

@@ -24,6 +24,8 @@ struct ImportProgress {
   size_t records_done = 0, records_total = 0;  // over all files, while storing
 };
 
+struct ImportFileReport;
+
 struct ImportOptions {
   std::string format = "auto";  // "auto" or one of kImportFormats, applied to every file
   bool dry_run = false;         // report what would happen; store nothing
@@ -37,6 +39,12 @@ struct ImportOptions {
   // The user's own e-mail addresses or LinkedIn profile, for history files (--me); kept in
   // the my_addresses setting. Empty: the setting, else detected from each file.
   std::vector<std::string> me;
+  // CardDAV sync (core/sync.cpp): run inside the import's transaction, so that what they
+  // write commits with the import or not at all. first runs before any record is merged;
+  // last after every record is, with each file's report (contact_ids tells which contact
+  // each record went to).
+  std::function<Status()> first;
+  std::function<Status(const std::vector<ImportFileReport>&)> last;
 };
 
 // The error of a cancelled import.
@@ -57,6 +65,8 @@ struct ImportFileReport {
   std::vector<ImportNote> notes;  // what was kept elsewhere or left out of imported records
   // A history file (mailbox, LinkedIn messages, calendar): its touches instead of contacts.
   std::optional<HistoryReport> history;
+  // The contact each record was added as or merged into, in record order (0: skipped).
+  std::vector<int64_t> contact_ids;
 };
 
 struct ImportReport {
@@ -76,6 +86,9 @@ struct ImportSource {
   // Contacts read as a stream from name at import time (bytes then empty), in pieces of whole
   // records: memory follows the largest card or row, not the file (read_import_sources).
   bool stream = false;
+  // A contact id: every record of this source is merged into that contact rather than
+  // matched by the duplicate rules (a synced card whose contact is known).
+  int64_t into = 0;
 };
 
 // Imports the sources into store: in-memory text (bytes, e.g. cards fetched from a server) or

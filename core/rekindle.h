@@ -24,6 +24,7 @@
 #include "core/date.h"
 #include "core/decision.h"
 #include "core/importer.h"
+#include "core/sync.h"
 #include "core/message_template.h"
 #include "core/result.h"
 #include "core/sort.h"
@@ -215,6 +216,13 @@ class Rekindle {
   Result<ImportReport> import_sources(const std::vector<ImportSource>& sources, const ImportOptions& options);
   // Everything in one format (vcard, csv, json, ics); see core/exporter.h.
   Result<std::string> export_all(std::string_view format, Day today);
+
+  // ---- CardDAV sync (core/sync.h, issue 15; core/sync_api.cpp) ----------------------------
+
+  Result<SyncReport> sync(const HttpTransport& http, const SyncOptions& options);
+  // The fields a sync left for the user to choose, with the contact's name.
+  Result<std::vector<std::pair<SyncConflict, std::string>>> sync_conflicts();
+  Status resolve_sync_conflict(int64_t contact_id, const std::string& field, bool use_server);
 
   // ---- Drafts ----------------------------------------------------------------------------
 

@@ -173,8 +173,32 @@ CREATE UNIQUE INDEX interactions_external ON interactions(contact_id, external_i
   WHERE external_id IS NOT NULL;
 )sql";
 
+// Migration 8 (issue 15, CardDAV sync): each card of the chosen address book that a contact
+// is synced with, and the card as both sides last agreed on it (so a later sync tells an edit
+// here from one on the server); and the values a concurrent edit left for the user to choose.
+// sync_cards has no foreign key: a contact deleted here must still be deleted on the server.
+constexpr std::string_view kMigration8 = R"sql(
+CREATE TABLE sync_cards (
+  book           TEXT NOT NULL,
+  href           TEXT NOT NULL,
+  contact_id     INTEGER NOT NULL,
+  etag           TEXT NOT NULL DEFAULT '',
+  base           TEXT NOT NULL DEFAULT '',
+  server_deleted INTEGER NOT NULL DEFAULT 0 CHECK (server_deleted IN (0, 1)),
+  PRIMARY KEY (book, href)
+) STRICT;
+CREATE INDEX sync_cards_contact ON sync_cards(contact_id);
+CREATE TABLE sync_conflicts (
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  field      TEXT NOT NULL,
+  here       TEXT NOT NULL,
+  server     TEXT NOT NULL,
+  PRIMARY KEY (contact_id, field)
+) STRICT;
+)sql";
+
 constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
-                                            kMigration6};
+                                            kMigration6, kMigration8};
 
 }  // namespace
 

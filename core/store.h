@@ -24,6 +24,7 @@
 #include "core/result.h"
 #include "core/sort.h"
 #include "core/sqlite_db.h"
+#include "core/sync_state.h"
 
 namespace rekindle::core {
 
@@ -258,6 +259,21 @@ class Store {
   Result<std::optional<std::string>> setting(const std::string& key);
   // Write: sets key to value.
   Status set_setting(const std::string& key, const std::string& value);
+
+  // --- CardDAV sync (store_sync.cpp, issue 15) -------------------------------------------
+
+  // The cards of one address book, by href.
+  Result<std::vector<SyncedCard>> synced_cards(const std::string& book);
+  // Write: inserts or replaces the card of (card.book, card.href).
+  Status put_synced_card(const SyncedCard& card);
+  // Write: forgets one card; an unknown one changes nothing.
+  Status delete_synced_card(const std::string& book, const std::string& href);
+  // Every open conflict, by contact and field.
+  Result<std::vector<SyncConflict>> sync_conflicts();
+  // Write: inserts or replaces the conflict of (contact_id, field).
+  Status put_sync_conflict(const SyncConflict& conflict);
+  // Write: removes a conflict (the user chose); an unknown one changes nothing.
+  Status delete_sync_conflict(int64_t contact_id, const std::string& field);
 
  private:
   Store() = default;
