@@ -60,6 +60,7 @@ int run_cli(int argc, char** argv) {
   add_draft_commands(app, ctx);
   add_strategy_commands(app, ctx);
   add_import_commands(app, ctx);
+  add_check_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -42,5 +42,6 @@ void add_review_commands(CLI::App& app, CliContext& ctx);   // due, swipe, undo,
 void add_draft_commands(CLI::App& app, CliContext& ctx);    // draft
 void add_strategy_commands(CLI::App& app, CliContext& ctx); // edit, strategy
 void add_import_commands(CLI::App& app, CliContext& ctx);   // import, export
+void add_check_commands(CLI::App& app, CliContext& ctx);    // check
 
 }  // namespace rekindle::app

@@ -391,8 +391,11 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
         if (++done % kStoreProgressEvery == 0 &&
             !tick(parse_share + done * (contact_end - parse_share) / std::max<size_t>(total_records, 1)))
           return make_error(kCancelled);
-        if (Status s = merger.apply(record, parsed[f].format, file); !s)
+        if (Status s = merger.apply(record, parsed[f].format, file); !s) {
+          // A full disk, a lock or a damaged file is the database's failure, not the line's.
+          if (store.storage_failed()) return s;
           return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
+        }
       }
       std::sort(file.skipped.begin(), file.skipped.end(),
                 [](const SkippedRecord& a, const SkippedRecord& b) { return a.line < b.line; });
