@@ -41,8 +41,7 @@ void draw_damaged(const TodayModel& model, const Theme& theme) {
   const std::string& path = model.api->path();
   const std::string name = std::filesystem::path(path).filename().string();
   const std::string body = "Rekindle found damage in " + name +
-                           " and stopped saving to it, so nothing more can be lost. What can still be read "
-                           "stays readable. To see what is wrong, run:";
+                           " and stopped saving to it, so nothing more can be lost. To see what is wrong, run:";
   const std::string command =
       path == platform::default_database_path() ? "rekindle check" : "rekindle --db \"" + path + "\" check";
   const std::vector<std::string> copies = core::backup_copies(path);

@@ -24,6 +24,16 @@ Error prefixed(const std::string& path, const std::string& what) {
   return make_error(path + ": " + what);
 }
 
+// SQLite's check reports, on one line: "*** in database main ***\nPage 36: ..." -> "Page 36: ...".
+std::string check_line(std::string text) {
+  static const std::string kHeading = "*** in database main ***";
+  if (text.rfind(kHeading, 0) == 0) text.erase(0, kHeading.size());
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  const size_t first = text.find_first_not_of(' ');
+  return first == std::string::npos ? std::string() : text.substr(first);
+}
+
 uint32_t big_endian_32(const unsigned char* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
 }
@@ -146,7 +156,7 @@ Result<std::unique_ptr<Store>> Store::open_file(const std::string& path, std::sp
     // (`rekindle check` runs the full integrity_check).
     auto check = store->db_->query_text("PRAGMA quick_check(1)");
     if (!check && !store->db_->damaged()) return prefixed(path, check.error());
-    if (check && *check != "ok") store->db_->mark_damaged(*check);
+    if (check && *check != "ok") store->db_->mark_damaged(check_line(*check));
   }
   if (store->db_->damaged()) {
     auto version = store->db_->query_int("PRAGMA user_version");
@@ -170,15 +180,16 @@ Result<std::vector<std::string>> Store::integrity_problems() {
   auto s = db_->prepare("PRAGMA integrity_check(100)");
   if (!s) {
     if (!db_->damaged()) return make_error(s.error());
-    problems.push_back(s.error());
+    problems.push_back("the structure of the file cannot be read");
     return problems;
   }
   Status st = s->each_row([&](const Statement& row) {
-    if (row.text(0) != "ok") problems.push_back(row.text(0));
+    if (row.text(0) != "ok") problems.push_back(check_line(row.text(0)));
   });
   if (!st) {
     if (!db_->damaged()) return make_error(st.error());
-    problems.push_back(st.error());
+    // The rows read before the failure say what is wrong; else the failure itself does.
+    if (problems.empty()) problems.push_back("the file cannot be read to the end");
   }
   if (!problems.empty()) db_->mark_damaged(problems.front());
   return problems;
