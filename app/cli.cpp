@@ -61,6 +61,7 @@ int run_cli(int argc, char** argv) {
   add_strategy_commands(app, ctx);
   add_import_commands(app, ctx);
   add_sync_commands(app, ctx);
+  add_check_commands(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -43,5 +43,6 @@ void add_draft_commands(CLI::App& app, CliContext& ctx);    // draft
 void add_strategy_commands(CLI::App& app, CliContext& ctx); // edit, strategy
 void add_import_commands(CLI::App& app, CliContext& ctx);   // import, export
 void add_sync_commands(CLI::App& app, CliContext& ctx);     // sync
+void add_check_commands(CLI::App& app, CliContext& ctx);    // check
 
 }  // namespace rekindle::app

@@ -15,6 +15,9 @@ void decide(TodayModel& model, core::Direction direction, TodayFrame& frame) {
   frame.command = core::DeckCommand::decide(direction);
   if (!outcome) {
     model.notice = outcome.error();
+    // Decided in another window a moment ago: the deck moves past it (owner: db). The
+    // decision's error is the one to show; a failed re-read leaves the deck as it was.
+    static_cast<void>(model.session->refresh());
     return;
   }
   model.notice.clear();

@@ -1,5 +1,7 @@
 #include "app/view_today.h"
 
+#include <filesystem>
+
 #include "app/today_commands.h"
 #include "app/today_deck.h"
 #include "app/today_overlays.h"
@@ -7,6 +9,7 @@
 #include "app/ui_widgets.h"
 #include "app/view_sort.h"
 #include "app/view_import.h"
+#include "platform/paths.h"
 
 namespace rekindle::app {
 namespace {
@@ -33,6 +36,25 @@ TodayFrame draw_first_run(TodayModel& model, const Theme& theme, const platform:
   return frame;
 }
 
+// A damaged database: what happened, that nothing more is written, and what to do.
+void draw_damaged(const TodayModel& model, const Theme& theme) {
+  const std::string& path = model.api->path();
+  const std::string name = std::filesystem::path(path).filename().string();
+  const std::string body = "Rekindle found damage in " + name +
+                           " and stopped saving to it, so nothing more can be lost. To see what is wrong, run:";
+  const std::string command =
+      path == platform::default_database_path() ? "rekindle check" : "rekindle --db \"" + path + "\" check";
+  const std::vector<std::string> copies = core::backup_copies(path);
+  std::string caption;
+  if (copies.empty()) {
+    caption = "No earlier copy is kept beside it. Copy the file somewhere safe before trying to repair it.";
+  } else {
+    caption = "Copies kept before upgrades, beside it: ";
+    for (size_t i = 0; i < copies.size(); ++i) caption += (i ? ", " : "") + copies[i];
+  }
+  empty_state(theme, Icon::kStats, "This database file is damaged", body, command.c_str(), caption.c_str());
+}
+
 }  // namespace
 
 std::string time_since_label(std::optional<int> days) {
@@ -55,6 +77,13 @@ TodayModel load_today(core::Rekindle& api, core::Day day) {
   TodayModel model;
   model.day = day;
   model.api = &api;
+  // Read first: a commit while the rest is read shows as a change at the next input.
+  if (auto version = api.data_version()) model.data_version = *version;
+  if (api.damaged()) {
+    model.state = TodayState::kError;
+    model.error = api.damage_message();
+    return model;
+  }
   auto count = api.contact_count();
   if (!count) {
     model.state = TodayState::kError;
@@ -81,6 +110,23 @@ TodayModel load_today(core::Rekindle& api, core::Day day) {
   return model;
 }
 
+bool reload_if_changed(TodayModel& model, const platform::InputEvents& events) {
+  if (!model.api || events.empty()) return false;
+  auto version = model.api->data_version();
+  if (!version || *version == model.data_version) return false;
+  const core::Card* top = model.session ? model.session->current() : nullptr;
+  const int64_t shown = top ? top->contact_id : 0;
+  const std::string shown_name = top ? top->name : std::string();
+  release_textures(model);
+  const bool textures = model.textures;
+  model = load_today(*model.api, model.day);
+  model.textures = textures;
+  const core::Card* now = model.session ? model.session->current() : nullptr;
+  if (!shown || (now && now->contact_id == shown)) return false;
+  model.notice = "Already decided in another window: " + shown_name;
+  return true;
+}
+
 void release_textures(TodayModel& model) {
   for (auto& [id, details] : model.details)
     if (details.texture) {
@@ -89,7 +135,10 @@ void release_textures(TodayModel& model) {
     }
 }
 
-TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& events) {
+TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& all_events) {
+  // Input aimed at a card another window decided meanwhile does nothing to the next card.
+  static const platform::InputEvents kNoEvents;
+  const platform::InputEvents& events = reload_if_changed(model, all_events) ? kNoEvents : all_events;
   if (model.sort_invite) return draw_first_run(model, theme, events);
   TodayFrame frame;
   const TodayOverlay overlay_before = model.overlay;
@@ -103,6 +152,8 @@ TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::Inp
         (before != model.state || frame.command.action != core::DeckAction::none))
       model.due_tomorrow = cards_due_tomorrow(model);
   }
+  // Damage met by a command of this session: the calm card from now on.
+  if (model.api && model.api->damaged()) model.state = TodayState::kError;
   const ImVec2 heading_at = ImGui::GetCursorScreenPos();
   const float heading_width = ImGui::GetContentRegionAvail().x;
   screen_heading(theme, "Today", long_date_label(model.day));
@@ -110,7 +161,10 @@ TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::Inp
     frame.open_settings = true;
   switch (model.state) {
     case TodayState::kError:
-      error_state(theme, "Today's deck could not be read", model.error);
+      if (model.api && model.api->damaged())
+        draw_damaged(model, theme);
+      else
+        error_state(theme, "Today's deck could not be read", model.error);
       break;
     case TodayState::kNoContacts:
       if (import_invitation(theme, &frame.buttons)) frame.open_import = true;

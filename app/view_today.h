@@ -74,6 +74,9 @@ struct TodayModel {
   // First run (owner: triage): people imported and not sorted yet, so Today leads to
   // "Sort your network" instead of the deck (app/view_sort.h).
   std::optional<core::SortProgress> sort_invite;
+  // PRAGMA data_version when this model was read: another window or a `rekindle` command
+  // that commits changes it, and the next input reloads the deck (owner: db).
+  int64_t data_version = -1;
 };
 
 // What one frame of Today did, for the shell and the tests.
@@ -94,11 +97,17 @@ struct TodayFrame {
 // The setting that flips touchpad directions (for "natural scrolling" switched off): "1" or "true".
 inline constexpr const char* kTouchpadInvertSetting = "touchpad_invert";
 
-// Reads what Today shows on day through the core API and opens the review session.
+// Reads what Today shows on day through the core API and opens the review session. A
+// damaged database shows a calm card instead of the deck (kError, api->damaged()).
 TodayModel load_today(core::Rekindle& api, core::Day day);
 // Handles this frame's input, draws the Today screen into the current window and returns
 // what it did. Decisions are committed through the session before the next card is drawn.
 TodayFrame draw_today(TodayModel& model, const Theme& theme, const platform::InputEvents& events);
+// On input, when another connection has committed since the model was read (PRAGMA
+// data_version: one read, no timer), reads it again, keeping the screen's textures flag.
+// True when the card that was on top is no longer there: this frame's input was aimed at
+// it and must not act on the next one.
+bool reload_if_changed(TodayModel& model, const platform::InputEvents& events);
 // Frees the photo textures (call with the GL context current).
 void release_textures(TodayModel& model);
 

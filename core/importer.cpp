@@ -543,8 +543,11 @@ Result<ImportReport> import_sources(Store& store, const std::vector<ImportSource
               !tick(at_bytes(parsed_at + (to - parsed_at) * static_cast<double>(done - piece_done) /
                                              static_cast<double>(out.records.size()))))
             return make_error(kCancelled);
-          if (Status s = merger.apply(record, input.format, file, sources[f].into); !s)
+          if (Status s = merger.apply(record, input.format, file, sources[f].into); !s) {
+            // A full disk, a lock or a damaged file is the database's failure, not the line's.
+            if (store.storage_failed()) return s;
             return make_error(sources[f].name + ":" + std::to_string(record.line) + ": " + s.error());
+          }
         }
         where.records_done = done;
       }

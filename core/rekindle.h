@@ -105,6 +105,16 @@ class Rekindle {
   // The database file's path ("" in memory).
   const std::string& path() const { return store_->path(); }
 
+  // ---- The file's health (owner: db; see Store) ------------------------------------------
+
+  // A damaged file opens read-only; every write is refused with damage_message().
+  bool damaged() const { return store_->damaged(); }
+  std::string damage_message() const { return store_->damage_message(); }
+  // The full PRAGMA integrity_check: the problems found, none when the file is sound.
+  Result<std::vector<std::string>> integrity_problems() { return store_->integrity_problems(); }
+  // Changes whenever another connection (window, CLI) commits to the file.
+  Result<int64_t> data_version() { return store_->data_version(); }
+
   // ---- Contacts --------------------------------------------------------------------------
 
   // Creates a contact and schedules it (a new contact with a tier is in the deck at once).

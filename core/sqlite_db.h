@@ -11,19 +11,26 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/date.h"
 #include "core/result.h"
 
 namespace rekindle::core {
 
+class Database;
+
+// The copies kept beside a database file before migrations ("rekindle.db.v5.bak"), file names
+// only, oldest version first.
+std::vector<std::string> backup_copies(const std::string& path);
+
 class Statement {
  public:
-  explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  Statement(sqlite3_stmt* stmt, Database* owner) : stmt_(stmt), owner_(owner) {}
   // Resetting on destruction releases the read snapshot a stepped statement holds.
   ~Statement();
   Statement(Statement&& other) noexcept
-      : stmt_(std::exchange(other.stmt_, nullptr)), bind_error_(std::move(other.bind_error_)) {}
+      : stmt_(std::exchange(other.stmt_, nullptr)), owner_(other.owner_), bind_error_(std::move(other.bind_error_)) {}
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
 
@@ -79,6 +86,7 @@ class Statement {
   Statement& check_bind(int index, int rc);
 
   sqlite3_stmt* stmt_;
+  Database* owner_;
   std::optional<std::string> bind_error_;
 };
 
@@ -89,9 +97,34 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // Opens with the given SQLITE_OPEN_* flags, extended result codes and a 3 s busy
-  // timeout; the error names the path.
+  // How long a write waits for another connection's write to finish before giving up.
+  static constexpr int kBusyTimeoutMs = 10000;
+
+  // Opens with the given SQLITE_OPEN_* flags, extended result codes and a kBusyTimeoutMs
+  // busy timeout; the error names the path.
   static Result<std::unique_ptr<Database>> open(const std::string& path, int flags);
+
+  // Tests shorten the wait for a lock (milliseconds).
+  void set_busy_timeout(int ms);
+
+  // A damaged file: after PRAGMA quick_check on open, or any SQLITE_CORRUPT / SQLITE_NOTADB
+  // during a command, the connection refuses every write (reads go on, so the user can
+  // still export what is readable) and each refusal says damage_message().
+  bool damaged() const { return damaged_; }
+  void mark_damaged(const std::string& detail);
+  // One line: the file is damaged, nothing is written to it, the .bak copies beside it and
+  // `rekindle check`.
+  std::string damage_message() const;
+
+  // The error for the connection's last failure (rc: the result code that reported it), in
+  // the user's words: a damaged file, a read-only file or folder, a full disk, another
+  // Rekindle holding the write lock; else SQLite's own message. Marks the connection
+  // damaged on SQLITE_CORRUPT / SQLITE_NOTADB.
+  std::string describe_failure(int rc);
+  // True when the last failure described was the file's, not the statement's: damage, a
+  // full disk, a lock, a read-only file or folder, an I/O error. An import then reports it
+  // as the database's, not as the fault of the record being stored.
+  bool storage_failed() const { return storage_failed_; }
 
   // Returns the cached statement for this SQL, reset and with bindings cleared; the error
   // carries SQLite's message.
@@ -107,8 +140,10 @@ class Database {
 
   // Runs body (returning Status) inside BEGIN IMMEDIATE ... COMMIT. Rolls back when the
   // body fails, when COMMIT fails, and when the body throws (the exception then goes on).
+  // A damaged connection refuses before BEGIN.
   template <typename Body>
   Status transaction(Body&& body) {
+    if (damaged_) return make_error(damage_message());
     if (Status s = exec("BEGIN IMMEDIATE"); !s) return s;
     Status result;
     try {
@@ -134,6 +169,11 @@ class Database {
   void rollback_after_exception() noexcept;
 
   sqlite3* db_ = nullptr;
+  std::string path_;
+  int busy_timeout_ms_ = kBusyTimeoutMs;
+  bool damaged_ = false;
+  bool storage_failed_ = false;
+  std::string damage_detail_;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };
 

@@ -18,7 +18,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Error prefixed(const std::string& path, const std::string& what) { return make_error(path + ": " + what); }
+// Names the file, unless the message already does (the database's own messages do).
+Error prefixed(const std::string& path, const std::string& what) {
+  if (what.rfind(path, 0) == 0 || what.find(" " + path) != std::string::npos) return make_error(what);
+  return make_error(path + ": " + what);
+}
+
+// SQLite's check reports, on one line: "*** in database main ***\nPage 36: ..." -> "Page 36: ...".
+std::string check_line(std::string text) {
+  static const std::string kHeading = "*** in database main ***";
+  if (text.rfind(kHeading, 0) == 0) text.erase(0, kHeading.size());
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  const size_t first = text.find_first_not_of(' ');
+  return first == std::string::npos ? std::string() : text.substr(first);
+}
+
+uint32_t big_endian_32(const unsigned char* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | uint32_t{p[3]};
+}
 
 // Keeps a user-only copy of the file at `version` next to it before a migration.
 // VACUUM INTO works on the read-only connection `db`.
@@ -45,22 +63,34 @@ Result<int> inspect_existing(const std::string& path, int latest) {
   const auto size = fs::file_size(path, ec);
   if (ec) return prefixed(path, "cannot read: " + ec.message());
   if (size == 0) return 0;
-  char header[16] = {};
+  char header[100] = {};
   std::ifstream in(path, std::ios::binary);
-  if (!in || !in.read(header, sizeof header) || std::memcmp(header, "SQLite format 3", 16) != 0)
+  if (!in) return prefixed(path, std::string("cannot read: ") + std::strerror(errno));
+  in.read(header, sizeof header);
+  if (in.gcount() < 16 || std::memcmp(header, "SQLite format 3", 16) != 0)
     return prefixed(path, "not a Rekindle database (not an SQLite file); nothing was changed");
+  // A newer Rekindle's file or another application's is refused from its header alone:
+  // opening it with SQLite would leave -wal and -shm files beside it.
+  if (in.gcount() == sizeof header) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(header);
+    const uint32_t header_version = big_endian_32(bytes + 60), header_app_id = big_endian_32(bytes + 68);
+    if (header_app_id != 0 && header_app_id != static_cast<uint32_t>(kApplicationId))
+      return prefixed(path, "not a Rekindle database (an SQLite file of another application); nothing was changed");
+    if (header_app_id == static_cast<uint32_t>(kApplicationId) && header_version > static_cast<uint32_t>(latest))
+      return prefixed(path, "written by a newer Rekindle (schema " + std::to_string(header_version) +
+                                ", this version reads up to " + std::to_string(latest) +
+                                "); upgrade Rekindle; nothing was changed");
+  }
 
   auto db = Database::open(path, SQLITE_OPEN_READONLY);
   if (!db) return make_error(db.error());
   auto app_id = (*db)->query_int("PRAGMA application_id");
   auto version = (*db)->query_int("PRAGMA user_version");
   auto tables = (*db)->query_int("SELECT count(*) FROM sqlite_master");
+  // The database names a damaged file, a read-only folder or a lock in its own words.
   if (!app_id || !version || !tables)
-    return prefixed(path, "damaged database, cannot be read (" +
-                              (!app_id    ? app_id.error()
-                               : !version ? version.error()
-                                          : tables.error()) +
-                              "); nothing was changed");
+    return prefixed(path, (!app_id ? app_id.error() : !version ? version.error() : tables.error()) +
+                              ((*db)->damaged() ? "" : "; nothing was changed"));
   if (*app_id != kApplicationId && (*app_id != 0 || *tables != 0 || *version != 0))
     return prefixed(path, "not a Rekindle database (an SQLite file of another application); nothing was changed");
   if (*version > latest)
@@ -101,14 +131,68 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, std::span<co
   } else if (Status s = create_new_file(path); !s) {
     return make_error(s.error());
   }
+  auto store = open_file(path, migrations, exists);
+  if (!store && !exists) {
+    // A new file that could not be set up (a full disk, a read-only folder) is not left
+    // behind empty: the user's next try starts clean.
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
+  }
+  return store;
+}
+
+Result<std::unique_ptr<Store>> Store::open_file(const std::string& path, std::span<const std::string_view> migrations,
+                                                bool existed) {
   std::unique_ptr<Store> store(new Store());
   store->path_ = path;
   auto db = Database::open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
   if (!db) return make_error(db.error());
   store->db_ = std::move(*db);
-  if (Status s = store->configure(true); !s) return prefixed(path, s.error());
+  // A damaged file still opens, read-only, so that what is readable can be shown and
+  // exported; every write is refused with the damage message.
+  Status configured = store->configure(true);
+  if (!configured && !store->db_->damaged()) return prefixed(path, configured.error());
+  if (existed && !store->db_->damaged()) {
+    // The b-trees' structure, not every index entry: a fraction of a second at 100k contacts
+    // (`rekindle check` runs the full integrity_check).
+    auto check = store->db_->query_text("PRAGMA quick_check(1)");
+    if (!check && !store->db_->damaged()) return prefixed(path, check.error());
+    if (check && *check != "ok") store->db_->mark_damaged(check_line(*check));
+  }
+  if (store->db_->damaged()) {
+    auto version = store->db_->query_int("PRAGMA user_version");
+    if (version && *version == static_cast<int64_t>(migrations.size())) return store;
+    return make_error(store->db_->damage_message());
+  }
   if (Status s = store->migrate(migrations); !s) return prefixed(path, "cannot migrate: " + s.error());
   return store;
+}
+
+bool Store::damaged() const { return db_->damaged(); }
+
+std::string Store::damage_message() const { return db_->damage_message(); }
+
+void Store::set_busy_timeout(int ms) { db_->set_busy_timeout(ms); }
+
+Result<int64_t> Store::data_version() { return db_->query_int("PRAGMA data_version"); }
+
+Result<std::vector<std::string>> Store::integrity_problems() {
+  std::vector<std::string> problems;
+  auto s = db_->prepare("PRAGMA integrity_check(100)");
+  if (!s) {
+    if (!db_->damaged()) return make_error(s.error());
+    problems.push_back("the structure of the file cannot be read");
+    return problems;
+  }
+  Status st = s->each_row([&](const Statement& row) {
+    if (row.text(0) != "ok") problems.push_back(check_line(row.text(0)));
+  });
+  if (!st) {
+    if (!db_->damaged()) return make_error(st.error());
+    // The rows read before the failure say what is wrong; else the failure itself does.
+    if (problems.empty()) problems.push_back("the file cannot be read to the end");
+  }
+  if (!problems.empty()) db_->mark_damaged(problems.front());
+  return problems;
 }
 
 Result<std::unique_ptr<Store>> Store::open_in_memory() {

@@ -62,6 +62,22 @@ class Store {
   // A private in-memory database, for tests and dry runs.
   static Result<std::unique_ptr<Store>> open_in_memory();
 
+  // A damaged file (PRAGMA quick_check on open, or SQLITE_CORRUPT in any command) opens
+  // read-only: every write is refused with damage_message(), one line naming the file, the
+  // .bak copies beside it and `rekindle check`.
+  bool damaged() const;
+  std::string damage_message() const;
+  // PRAGMA integrity_check in full: the problems found, none when the file is sound. A
+  // problem marks the connection damaged.
+  Result<std::vector<std::string>> integrity_problems();
+  // The last failure was the database file's (damage, full disk, lock, read-only, I/O), not
+  // the data's: an import must not blame it on a line of its input.
+  bool storage_failed() const { return db_->storage_failed(); }
+  // PRAGMA data_version: changes when another connection commits to the file.
+  Result<int64_t> data_version();
+  // How long a write waits for another Rekindle's write (tests shorten it).
+  void set_busy_timeout(int ms);
+
   // The schema version this build writes (PRAGMA user_version).
   static int latest_version();
   // The path given to open(), or ":memory:".
@@ -155,7 +171,10 @@ class Store {
 
   // --- decisions (the review's undo stack) ----------------------------------------------
 
-  // Write: records a decision with the contact's state before it; returns its id.
+  // Write: records a decision with the contact's state before it; returns its id. Refuses,
+  // changing nothing, when the contact already has a decision on `day` (another window or
+  // process decided the card since it was shown): "Already decided in another window: NAME;
+  // nothing changed".
   Result<int64_t> insert_decision(int64_t contact_id, Day day, Direction direction, const std::string& before_state);
   // The newest decision of any day, with its contact's name; nullopt when there is none.
   Result<std::optional<StoredDecision>> latest_decision();
@@ -277,6 +296,8 @@ class Store {
 
  private:
   Store() = default;
+  static Result<std::unique_ptr<Store>> open_file(const std::string& path,
+                                                  std::span<const std::string_view> migrations, bool existed);
   Status configure(bool is_file);
   Status migrate(std::span<const std::string_view> migrations);
   Status write_contact_children(const Contact& contact);

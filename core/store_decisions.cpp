@@ -6,6 +6,17 @@ namespace rekindle::core {
 
 Result<int64_t> Store::insert_decision(int64_t contact_id, Day day, Direction direction,
                                        const std::string& before_state) {
+  // Inside the decision's write transaction (BEGIN IMMEDIATE): no other connection can
+  // decide between this check and the insert, so of two windows showing the same card only
+  // the first decision counts.
+  auto earlier = db_->prepare(
+      "SELECT c.name FROM decisions d JOIN contacts c ON c.id = d.contact_id WHERE d.contact_id = ? AND d.day = ? "
+      "LIMIT 1");
+  if (!earlier) return make_error(earlier.error());
+  earlier->bind(1, contact_id).bind(2, day);
+  auto found = earlier->step();
+  if (!found) return make_error(found.error());
+  if (*found) return make_error("Already decided in another window: " + earlier->text(0) + "; nothing changed");
   auto s = db_->prepare("INSERT INTO decisions (contact_id, day, decision, before_state) VALUES (?, ?, ?, ?)");
   if (!s) return make_error(s.error());
   s->bind(1, contact_id).bind(2, day).bind(3, direction_name(direction)).bind(4, before_state);
