@@ -176,6 +176,7 @@ CREATE UNIQUE INDEX interactions_external ON interactions(contact_id, external_i
 // Migration 7 (issue 13, deck): the deck from SQL, not from the whole network in memory.
 // - contacts_due: contacts on the list (a tier or a cadence), by archived and due day, so
 //   the day's due cards are one index range and the list's size one index count.
+// - contacts_archived_tier: the start-up counts from an index, not from every row.
 // - pool_rank: one row per contact in the dormant pool (no tier, no cadence, not archived)
 //   with what orders reactivation candidates and does not change from day to day: the value
 //   the contact has at full novelty (bound), the seniority of its title, the last touch
@@ -190,6 +191,9 @@ CREATE UNIQUE INDEX interactions_external ON interactions(contact_id, external_i
 constexpr std::string_view kMigration7 = R"sql(
 CREATE INDEX contacts_due ON contacts(archived, due)
   WHERE tier <> 'dormant' OR cadence_days > 0;
+-- The counts the first frame needs (contacts, those not archived, those without a tier) read
+-- this small index instead of every contact's row.
+CREATE INDEX contacts_archived_tier ON contacts(archived, tier);
 
 CREATE TABLE pool_rank (
   contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
