@@ -195,7 +195,8 @@ int run_screenshot(const ScreenshotOptions& options) {
   if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
   AppShell shell = make_shell(options.gui);
   shell.enable_photos();
-  shell.show(*screen);
+  // The shell opens on Today with its deck loaded: loading it again would read the deck twice.
+  if (*screen != shell.screen()) shell.show(*screen);
 
   platform::Window& w = **window;
   if (!options.drop.empty()) {
