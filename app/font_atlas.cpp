@@ -188,7 +188,7 @@ class Coverage {
         const int c = static_cast<int>(-uv.x);
         if (c <= 0 || c >= kCodePoints) continue;
         if (source_[c] == Source::kBase && !extra_[c]) {
-          // Roboto has it, but the atlas starts with ASCII only.
+          // Roboto has it, but the atlas starts with Latin-1 and Latin Extended-A only.
           extra_[c] = true;
           embedded_extra_.push_back(static_cast<ImWchar>(c));
           outdated_ = true;
