@@ -66,7 +66,7 @@ void add_network(Rekindle& api, std::mt19937& rng, int count, Day start) {
     Contact c;
     c.name = "Person " + std::to_string(i);
     c.title = titles[rng() % 7];
-    c.tier = rng() % 12 == 0 ? tiers[rng() % 4] : "dormant";
+    c.tier = rng() % 30 == 0 ? tiers[rng() % 4] : "dormant";
     if (rng() % 5) c.connected_on = start - static_cast<int>(rng() % 3650);
     if (rng() % 25 == 0) c.connected_on = start - 1090 + static_cast<int>(rng() % 12);  // crossing 3 years
     if (rng() % 3 == 0) c.trust = static_cast<double>(rng() % 5) / 4.0;
@@ -99,7 +99,7 @@ TEST_CASE("the SQL deck equals the whole-network deck, day after day, for severa
     REQUIRE(goal_a.ok());
     REQUIRE(goal_b.ok());
     int reactivations = 0;
-    for (int d = 0; d < 18; ++d) {
+    for (int d = 0; d < 12; ++d) {
       const Day today = start + d;
       CAPTURE(d);
       // Changes made elsewhere: goal links, tiers, trust, touches, the current goal.
@@ -124,7 +124,7 @@ TEST_CASE("the SQL deck equals the whole-network deck, day after day, for severa
         }
         REQUIRE(api.edit_contact(id, edit, today).ok());
       }
-      if (d % 7 == 3) REQUIRE(api.set_current_goal(d % 14 == 3 ? goal_b->id : goal_a->id).ok());
+      if (d % 4 == 3) REQUIRE(api.set_current_goal(d % 8 == 3 ? goal_b->id : goal_a->id).ok());
 
       CHECK(shown(candidate_deck(*store, today, kDefaultDailyLimit)) ==
             shown(whole_network_deck(*store, today, kDefaultDailyLimit, false)));
@@ -138,7 +138,7 @@ TEST_CASE("the SQL deck equals the whole-network deck, day after day, for severa
       REQUIRE(session.ok());
       CHECK(shown(session->deck()) ==
             shown(whole_network_deck(*store, today, kDefaultDailyLimit, dealt_before->has_value())));
-      for (int step = 0; step < 12 && session->current(); ++step) {
+      for (int step = 0; step < 10 && session->current(); ++step) {
         if (session->current()->kind == CardKind::reactivation) ++reactivations;
         if (rng() % 5 == 0) {
           REQUIRE(session->undo().ok());
@@ -146,7 +146,7 @@ TEST_CASE("the SQL deck equals the whole-network deck, day after day, for severa
           REQUIRE(session->decide(static_cast<Direction>(rng() % 5), static_cast<SnoozeChoice>(rng() % 3)).ok());
         }
         CHECK(shown(session->deck()) == shown(whole_network_deck(*store, today, kDefaultDailyLimit, true)));
-        CHECK(shown(session->deck()) == shown(rekindle::test::deck_on(*store, today)));
+        if (step % 3 == 0) CHECK(shown(session->deck()) == shown(rekindle::test::deck_on(*store, today)));
       }
       CHECK(shown(candidate_deck(*store, today, kDefaultDailyLimit)) ==
             shown(whole_network_deck(*store, today, kDefaultDailyLimit, false)));
