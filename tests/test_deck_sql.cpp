@@ -2,6 +2,7 @@
 // maintained pool_rank table) deals exactly what the whole-network deck builder deals, day
 // after day, after decisions, undos, touches, goal, tier and trust changes and other seeds.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "core/review_session.h"
 #include "core/schedule.h"
 #include "tests/engine_fixtures.h"
+#include "tests/test_support.h"
 
 using namespace rekindle::core;
 using rekindle::test::day;
@@ -178,4 +180,21 @@ TEST_CASE("pool_rank follows a new seed, a new goal and a deleted contact", "[de
   check();
   REQUIRE(api.merge_contacts(3, 10, today).ok());  // the duplicate's row goes with it
   check();
+}
+
+TEST_CASE("gui --first-frame-exit shows the first frame of the deck and quits", "[gui][window][deck]") {
+  const char* display = std::getenv("DISPLAY");
+  if (!display || !*display) FAIL("DISPLAY is not set: run the tests under a display (e.g. Xvfb :99 & DISPLAY=:99)");
+  rekindle::test::TempDir dir;
+  const std::string db = dir.file("first-frame.db");
+  auto added = rekindle::test::run_rekindle({"--db", db, "add", "--name", "Ada Lovelace", "--tier", "close"});
+  INFO(added.err);
+  REQUIRE(added.exit_code == 0);
+  auto run = rekindle::test::run_rekindle({"--db", db, "gui", "--first-frame-exit", "--date", "2026-12-01"});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  // Without the flag the window would wait for the user: it quit on its own, and the
+  // database it opened is as it was, Ada still today's card.
+  auto due = rekindle::test::run_rekindle({"--db", db, "due", "--date", "2026-12-01"});
+  CHECK(due.out.find("Ada Lovelace") != std::string::npos);
 }
