@@ -1,5 +1,6 @@
 // gui and screenshot: the commands that open a window.
 #include <cstdio>
+#include <memory>
 
 #include "app/cli_common.h"
 #include "app/gui.h"
@@ -10,11 +11,15 @@ namespace rekindle::app {
 void add_window_commands(CLI::App& app, CliContext& ctx) {
   auto* gui = app.add_subcommand("gui", "Open the window on today's deck (the default)");
   gui->add_option("--date", ctx.date_option, "Replay a given day")->check(iso_date_validator());
-  gui->callback([&ctx] {
-    ctx.action = [&ctx] {
+  auto first_frame_exit = std::make_shared<bool>(false);
+  gui->add_flag("--first-frame-exit", *first_frame_exit,
+                "Quit right after the first frame is on screen (to measure start-up)");
+  gui->callback([&ctx, first_frame_exit] {
+    ctx.action = [&ctx, first_frame_exit] {
       GuiOptions options;
       options.db_path = ctx.database_path();
       options.date = ctx.date_option;
+      options.first_frame_exit = *first_frame_exit;
       return run_gui(options);
     };
   });

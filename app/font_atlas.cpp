@@ -18,7 +18,8 @@ namespace rekindle::app {
 namespace {
 
 // Names come from everywhere: Latin with accents, Greek, Cyrillic, plus typographic
-// punctuation (— … · ’) used in our own text. Always in the atlas.
+// punctuation (— … · ’) used in our own text. Roboto has all of these: a character of these
+// ranges is known to be drawable without a look-up.
 constexpr ImWchar kBaseRanges[] = {
     0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A and -B
     0x0370, 0x03FF,  // Greek
@@ -28,9 +29,17 @@ constexpr ImWchar kBaseRanges[] = {
     0x20AC, 0x20AC,  // Euro sign
     0,
 };
-// Headings mostly show our own text and numbers: a smaller start keeps the atlas small
-// (anything else they draw is met and added like any other character).
-constexpr ImWchar kHeadingRanges[] = {0x0020, 0x024F, 0x2000, 0x206F, 0};
+// What the atlas starts with (issue 13: the first frame rasterizes about 400 glyphs per face,
+// not 1,100): the Latin letters of most Western and Central European names and our own
+// punctuation, so text measured outside a frame (ellipsizing, wrapping) is right for them.
+// Every other character, of the ranges above or not, is met in the frame that draws it and
+// added before that frame is shown (see gui.cpp).
+constexpr ImWchar kStartRanges[] = {
+    0x0020, 0x017F,  // Basic Latin, Latin-1, Latin Extended-A
+    0x2000, 0x206F,  // General punctuation
+    0x20AC, 0x20AC,  // Euro sign
+    0,
+};
 
 // A marker's texture coordinates: u = -code point, v = kMarkerV. Real glyphs have u, v in [0, 1].
 constexpr float kMarkerV = -1.0f;
@@ -125,8 +134,8 @@ class Coverage {
     atlas->Clear();
     ranges_.clear();
     // Ranges must outlive the build: the atlas keeps pointers to them.
-    const ImWchar* body_ranges = keep_ranges(kBaseRanges, embedded_extra_);
-    const ImWchar* heading_ranges = keep_ranges(kHeadingRanges, embedded_extra_);
+    const ImWchar* body_ranges = keep_ranges(kStartRanges, embedded_extra_);
+    const ImWchar* heading_ranges = body_ranges;
     std::vector<const ImWchar*> face_ranges;
     for (const auto& chars : face_chars_) face_ranges.push_back(chars.empty() ? nullptr : keep_ranges(nullptr, chars));
 
@@ -179,7 +188,7 @@ class Coverage {
         const int c = static_cast<int>(-uv.x);
         if (c <= 0 || c >= kCodePoints) continue;
         if (source_[c] == Source::kBase && !extra_[c]) {
-          // Roboto has it, but a face that starts smaller (headings) does not yet.
+          // Roboto has it, but the atlas starts with Latin-1 and Latin Extended-A only.
           extra_[c] = true;
           embedded_extra_.push_back(static_cast<ImWchar>(c));
           outdated_ = true;

@@ -1,6 +1,7 @@
 #pragma once
-// The font atlas grows with what is drawn. The embedded Roboto faces start with Latin, Greek
-// and Cyrillic; a character outside them (a Chinese name, a ★) is noticed in the frame that
+// The font atlas grows with what is drawn. The embedded Roboto faces start with Latin-1,
+// Latin Extended-A and punctuation (issue 13: a smaller first atlas); any other character (a
+// Greek, Cyrillic, Vietnamese or Chinese name, a ★) is noticed in the frame that
 // draws it, looked up in Roboto and then in installed fonts (platform/font_finder: Noto CJK,
 // Symbola, ...), and the atlas is rebuilt with it between frames. Characters no font has are
 // drawn as nothing, never as "?".

@@ -165,6 +165,11 @@ int run_gui(const GuiOptions& options) {
     last_frame = glfwGetTime();
     animating = runtime.render(shell).animating;
     w.swap_buffers();
+    if (options.first_frame_exit) {
+      // Presented: make sure the server has it before the process ends.
+      glFinish();
+      break;
+    }
     --frames_left;
     if (animating) frames_left = std::max(frames_left, 1);  // and one still frame after it ends
     // The title names the screen, for the task switcher (and for tests driving the window).
@@ -190,7 +195,8 @@ int run_screenshot(const ScreenshotOptions& options) {
   if (auto status = runtime.update_theme(); !status) return fail_with(status.error());
   AppShell shell = make_shell(options.gui);
   shell.enable_photos();
-  shell.show(*screen);
+  // The shell opens on Today with its deck loaded: loading it again would read the deck twice.
+  if (*screen != shell.screen()) shell.show(*screen);
 
   platform::Window& w = **window;
   if (!options.drop.empty()) {

@@ -8,6 +8,9 @@ namespace rekindle::app {
 struct GuiOptions {
   std::string db_path;
   std::string date;  // "YYYY-MM-DD" to replay a day; empty = today
+  // Exit right after the first frame is presented (swapped), so start-up can be measured
+  // exactly: from exec to the first frame the user sees.
+  bool first_frame_exit = false;
 };
 
 // Opens the window on the database and runs until it is closed. Returns the exit code;

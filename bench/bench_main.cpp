@@ -29,6 +29,7 @@
 #include "bench/report.h"
 #include "core/date.h"
 #include "core/importer.h"
+#include "core/deck_query.h"
 #include "core/review_session.h"
 #include "core/schedule.h"
 #include "core/store.h"
@@ -341,7 +342,7 @@ void section_deck(Context& ctx) {
   for (const Corpus* c : linkedin_corpora(ctx)) {
     const fs::path db = deck_db(ctx, *c);
     auto store = must(core::Store::open(db.string()), "open " + db.string());
-    Samples deck, session, cold, load, build, peer;
+    Samples deck, session, cold, load, build, before, peer;
     size_t cards = 0;
     for (int r = 0; r < runs; ++r) {
       {
@@ -361,12 +362,20 @@ void section_deck(Context& ctx) {
         auto fresh_session = must(core::ReviewSession::open(*fresh_store, ctx.today), "ReviewSession::open");
         t.stop(cold);
       }
+      // The deal itself (what a new day or a grown list costs): SQL candidates, then build_deck.
       const Timer t_load;
-      auto network = must(core::load_network(*store), "load_network");
+      auto network = must(core::load_deck_network(*store, ctx.today, core::DayDecisions{}, core::kDefaultSeed),
+                          "load_deck_network");
       t_load.stop(load);
       const Timer t_build;
-      auto built = core::build_deck(network, core::DayDecisions{}, ctx.today, 10, 1);
+      auto built = core::build_deck(network, core::DayDecisions{}, ctx.today, 10, core::kDefaultSeed);
       t_build.stop(build);
+      // Before issue 13: the whole network in memory, then build_deck over all of it.
+      const Timer t_before;
+      auto whole = must(core::load_network(*store), "load_network");
+      auto old_deck = core::build_deck(whole, core::DayDecisions{}, ctx.today, 10, core::kDefaultSeed);
+      t_before.stop(before);
+      if (old_deck.size() != built.size()) die("deck", "the SQL deck and the whole-network deck differ in size");
 
       const Timer t_peer;
       const size_t rows = peer_select(db);
@@ -379,8 +388,9 @@ void section_deck(Context& ctx) {
     row("todays_deck (store open)", deck);
     row("ReviewSession::open (store open)", session);
     row("Store::open + ReviewSession::open", cold);
-    row("  of which load_network", load);
-    row("  of which build_deck", build);
+    row("deal: load_deck_network (SQL candidates)", load);
+    row("deal: build_deck on the candidates", build);
+    row("before issue 13: load_network + build_deck", before);
     row("peer: SELECT ... FROM contacts ORDER BY due, name", peer);
     notes.push_back(count_text(c->records) + " contacts: deck of " + std::to_string(cards) + " cards");
   }
@@ -459,7 +469,7 @@ void section_swipe(Context& ctx) {
 }
 
 void section_startup(Context& ctx) {
-  heading("5. Start-up to the first frame (`rekindle screenshot`, one frame to PNG)");
+  heading("5. Start-up to the first presented frame (`rekindle gui --first-frame-exit`) beside a bare window");
   if (ctx.options.exe.empty() || !fs::exists(ctx.options.exe)) {
     std::printf("skipped: no rekindle executable (pass --exe PATH)\n\n");
     return;
@@ -473,7 +483,7 @@ void section_startup(Context& ctx) {
   const std::string exe = ctx.options.exe;
   const std::string date = core::format_iso_day(ctx.today);
   const fs::path png = ctx.dir / "first-frame.png";
-  Table table({"case", "median ms", "min ms", "max ms", "CPU ms", "minus --version: wall (CPU)"});
+  Table table({"case", "median ms", "min ms", "max ms", "CPU ms", "vs bare window: wall (CPU)"});
   auto measure = [&](const std::vector<std::string>& argv, const fs::path& scratch_db) -> Samples {
     if (!scratch_db.empty()) remove_db(scratch_db);
     const ProcessRun warm = run_process(argv);  // warms the page cache; not counted
@@ -490,24 +500,31 @@ void section_startup(Context& ctx) {
     }
     return samples;
   };
+  // The peers, measured in this run: process start alone, and the bare GLFW + ImGui window
+  // presenting one frame (the ratio's denominator).
   const Samples version = measure({exe, "--version"}, {});
-  const double version_wall = stats_of(version.wall).median, version_cpu = stats_of(version.cpu).median;
+  Samples bare;
+  if (!ctx.options.peer_window.empty()) bare = measure({ctx.options.peer_window, "--first-frame-exit"}, {});
   auto row = [&](const std::string& name, const Samples& samples) {
-    const std::string diff = "+" + ms_text(stats_of(samples.wall).median - version_wall) + " (+" +
-                             ms_text(stats_of(samples.cpu).median - version_cpu) + ")";
-    table.add(concat(concat({name}, time_cells(samples)), {diff}));
+    table.add(concat(concat({name}, time_cells(samples)), {bare.wall.empty() ? "-" : ratio_cells(samples, bare)}));
   };
-  table.add(concat(concat({"peer: rekindle --version (process start)"}, time_cells(version)), {"-"}));
-  if (!ctx.options.peer_window.empty())
-    row("peer: bare GLFW + ImGui window, 3 frames to PNG", measure({ctx.options.peer_window, png.string()}, {}));
+  row("peer: rekindle --version (process start)", version);
+  if (!bare.wall.empty()) row("peer: bare GLFW + ImGui window, first frame presented", bare);
   const fs::path empty_db = ctx.dir / "startup-empty.db";
-  row("screenshot today, new empty database",
-      measure({exe, "--db", empty_db.string(), "screenshot", png.string(), "--date", date}, empty_db));
+  row("gui --first-frame-exit, new empty database",
+      measure({exe, "--db", empty_db.string(), "gui", "--first-frame-exit", "--date", date}, empty_db));
   for (const Corpus* c : linkedin_corpora(ctx)) {
     if (c->records < 10000) continue;
-    row("screenshot today, " + count_text(c->records) + " contacts",
+    row("gui --first-frame-exit, " + count_text(c->records) + " contacts",
+        measure({exe, "--db", deck_db(ctx, *c).string(), "gui", "--first-frame-exit", "--date", date}, {}));
+  }
+  for (const Corpus* c : linkedin_corpora(ctx)) {
+    if (c->records < 10000) continue;
+    row("screenshot today (3 frames to PNG), " + count_text(c->records) + " contacts",
         measure({exe, "--db", deck_db(ctx, *c).string(), "screenshot", png.string(), "--date", date}, {}));
   }
+  if (!ctx.options.peer_window.empty())
+    row("peer: bare window, 3 frames to PNG", measure({ctx.options.peer_window, png.string()}, {}));
   table.print();
 }
 
@@ -521,6 +538,7 @@ void section_memory(Context& ctx) {
   const std::string exe = ctx.options.exe;
   const std::string date = core::format_iso_day(ctx.today);
   Table table({"process", "peak RSS MB", "wall ms", "RSS minus --version"});
+  std::vector<std::string> notes;
   auto measure = [&](const std::string& name, const std::vector<std::string>& argv, const fs::path& scratch_db,
                      double baseline_mb) -> double {
     std::vector<double> rss, wall;
@@ -550,6 +568,18 @@ void section_memory(Context& ctx) {
     measure("rekindle due, " + count_text(biggest->records) + " contacts",
             {exe, "--db", deck_db(ctx, *biggest).string(), "due", "--date", date}, {}, base);
     if (std::getenv("DISPLAY")) {
+      double bare = 0;
+      if (!ctx.options.peer_window.empty())
+        bare = measure("peer: bare GLFW + ImGui window, first frame", {ctx.options.peer_window, "--first-frame-exit"},
+                       {}, base);
+      for (const Corpus* c : linkedin_corpora(ctx)) {
+        if (c->records < 10000) continue;
+        const double mb = measure("rekindle gui --first-frame-exit, " + count_text(c->records) + " contacts",
+                                  {exe, "--db", deck_db(ctx, *c).string(), "gui", "--first-frame-exit", "--date", date},
+                                  {}, base);
+        if (bare > 0 && mb > 0) notes.push_back("window at " + count_text(c->records) + " contacts: +" +
+                                                fmt("%.1f", mb - bare) + " MB over the bare window");
+      }
       measure("rekindle screenshot, " + count_text(biggest->records) + " contacts",
               {exe, "--db", deck_db(ctx, *biggest).string(), "screenshot", (ctx.dir / "m.png").string(), "--date", date},
               {}, base);
@@ -570,6 +600,8 @@ void section_memory(Context& ctx) {
   }
   remove_db(scratch);
   table.print();
+  for (const auto& n : notes) std::printf("- %s\n", n.c_str());
+  std::printf("\n");
 }
 
 std::vector<int> parse_list(const std::string& text) {

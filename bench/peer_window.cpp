@@ -6,6 +6,9 @@
 // the store, today's deck, the theme and its fonts, the views.
 //
 // usage: rekindle_bench_peer_window OUT.png [WIDTHxHEIGHT]   (default 430x860, as rekindle's)
+//        rekindle_bench_peer_window --first-frame-exit [WIDTHxHEIGHT]
+// The second form is the peer of `rekindle gui --first-frame-exit`: a visible window, one
+// frame drawn and presented (swapped, glFinish), then exit.
 // Links only GLFW, GL, libimgui.a and libstb.a.
 #include <GL/gl.h>
 #include <GLFW/glfw3.h>
@@ -16,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 namespace {
@@ -49,7 +53,8 @@ void draw_frame() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) return fail("usage: rekindle_bench_peer_window OUT.png [WIDTHxHEIGHT]");
+  if (argc < 2) return fail("usage: rekindle_bench_peer_window OUT.png|--first-frame-exit [WIDTHxHEIGHT]");
+  const bool first_frame_exit = std::string(argv[1]) == "--first-frame-exit";
   int width = 430, height = 860;
   if (argc > 2 && std::sscanf(argv[2], "%dx%d", &width, &height) != 2) return fail("bad size, expected WxH");
 
@@ -58,7 +63,7 @@ int main(int argc, char** argv) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+  glfwWindowHint(GLFW_VISIBLE, first_frame_exit ? GLFW_TRUE : GLFW_FALSE);
   glfwWindowHint(GLFW_RESIZABLE, GLFW_FALSE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   GLFWwindow* window = glfwCreateWindow(width, height, "peer", nullptr, nullptr);
@@ -77,12 +82,12 @@ int main(int argc, char** argv) {
 
   int fb_width = 0, fb_height = 0;
   std::vector<unsigned char> pixels;
-  for (int frame = 0; frame < kFrames; ++frame) {
+  for (int frame = 0; frame < (first_frame_exit ? 1 : kFrames); ++frame) {
     glfwPollEvents();
     glfwGetFramebufferSize(window, &fb_width, &fb_height);
     glViewport(0, 0, fb_width, fb_height);
     draw_frame();
-    if (frame == kFrames - 1) {  // read back before the swap, as rekindle does
+    if (!first_frame_exit && frame == kFrames - 1) {  // read back before the swap, as rekindle does
       pixels.resize(static_cast<size_t>(fb_width) * fb_height * 4);
       glPixelStorei(GL_PACK_ALIGNMENT, 1);
       glReadBuffer(GL_BACK);
@@ -90,6 +95,7 @@ int main(int argc, char** argv) {
     }
     glfwSwapBuffers(window);
   }
+  if (first_frame_exit) glFinish();
 
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
@@ -97,6 +103,7 @@ int main(int argc, char** argv) {
   glfwDestroyWindow(window);
   glfwTerminate();
 
+  if (first_frame_exit) return 0;
   // OpenGL's rows run bottom-up; a PNG's top-down.
   const size_t stride = static_cast<size_t>(fb_width) * 4;
   for (int top = 0, bottom = fb_height - 1; top < bottom; ++top, --bottom)

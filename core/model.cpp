@@ -203,6 +203,8 @@ double fuzz_factor(uint64_t seed, int64_t contact_id, Day anchor) {
   return static_cast<double>(h >> 11) / static_cast<double>(uint64_t{1} << 53);
 }
 
+double tie_break_hash(uint64_t seed, int64_t contact_id) { return fuzz_factor(seed ^ 0x71E5ull, contact_id, Day{0}); }
+
 int fuzzed_interval(double interval, double factor) {
   const DayRange r = fuzz_range(interval);
   const int span = r.high - r.low + 1;

@@ -166,6 +166,9 @@ struct DayRange {
 DayRange fuzz_range(double interval);
 // A number in [0,1) fixed by seed, contact and day: the same inputs always give the same fuzz.
 double fuzz_factor(uint64_t seed, int64_t contact_id, Day anchor);
+// The seeded tie-break among reactivation candidates of equal value, closeness, seniority and
+// silence: a number in [0,1) fixed by seed and contact (never file order).
+double tie_break_hash(uint64_t seed, int64_t contact_id);
 // The fuzzed interval in whole days for factor in [0,1): low + floor(factor·(high − low + 1)).
 int fuzzed_interval(double interval, double factor);
 

@@ -3,6 +3,8 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "core/deck_query.h"
+
 namespace rekindle::core {
 namespace {
 
@@ -201,11 +203,19 @@ std::optional<DealtDeck> parse_dealt(const std::string& text) {
   return d;
 }
 
-// The dealt deck that still holds on `today` for a network: of that day, with no more
-// contacts on the list than when it was dealt.
-const DealtDeck* holding(const std::optional<DealtDeck>& dealt, Day today, const Network& network) {
-  if (!dealt || dealt->day != today || listed_count(network) > dealt->listed) return nullptr;
+// The dealt deck that still holds on `today` with `listed` contacts on the list: of that day,
+// with no more contacts on the list than when it was dealt.
+const DealtDeck* holding(const std::optional<DealtDeck>& dealt, Day today, int64_t listed) {
+  if (!dealt || dealt->day != today || listed > dealt->listed) return nullptr;
   return &*dealt;
+}
+
+// The dealt contacts not decided yet: all a held deck can show.
+std::vector<int64_t> undecided(const DealtDeck& dealt, const DayDecisions& done) {
+  std::vector<int64_t> ids;
+  for (const int64_t id : dealt.contacts)
+    if (!done.decided.count(id)) ids.push_back(id);
+  return ids;
 }
 
 }  // namespace
@@ -229,15 +239,24 @@ Result<std::optional<DealtDeck>> dealt_deck(Store& store, Day day) {
 }
 
 Result<std::vector<Card>> todays_deck(Store& store, Day today, int limit) {
-  auto net = load_network(store);
-  if (!net) return make_error(net.error());
   auto done = decisions_on(store, today);
   if (!done) return make_error(done.error());
   auto seed = schedule_seed(store);
   if (!seed) return make_error(seed.error());
   auto dealt = dealt_deck(store, today);
   if (!dealt) return make_error(dealt.error());
-  const DealtDeck* held = holding(*dealt, today, *net);
+  auto listed = store.listed_contact_count();
+  if (!listed) return make_error(listed.error());
+  const DealtDeck* held = holding(*dealt, today, *listed);
+  Result<Network> net = make_error("");
+  if (held) {
+    auto goal = store.current_goal();
+    if (!goal) return make_error(goal.error());
+    net = load_contacts(store, undecided(*held, *done), *goal);
+  } else {
+    net = load_deck_network(store, today, *done, *seed);
+  }
+  if (!net) return make_error(net.error());
   return build_deck(*net, *done, today, limit, *seed, held ? &held->contacts : nullptr);
 }
 
@@ -372,16 +391,34 @@ Result<ReviewSession> ReviewSession::open(Store& store, Day today) {
 }
 
 Status ReviewSession::refresh() {
-  auto net = load_network(*store_);
-  if (!net) return make_error(last_error_ = net.error());
   auto seed = schedule_seed(*store_);
   if (!seed) return make_error(last_error_ = seed.error());
-  network_ = std::move(*net);
   seed_ = *seed;
+  auto listed = store_->listed_contact_count();
+  if (!listed) return make_error(last_error_ = listed.error());
+  listed_ = *listed;
+  auto goal = store_->current_goal();
+  if (!goal) return make_error(last_error_ = goal.error());
+  // A held deck needs only its dealt contacts; a deal reads the candidates (in rebuild).
+  auto done = decisions_on(*store_, today_);
+  if (!done) return make_error(last_error_ = done.error());
+  std::vector<int64_t> ids;
+  if (const DealtDeck* held = holding(dealt_, today_, listed_)) ids = undecided(*held, *done);
+  auto net = load_contacts(*store_, std::move(ids), *goal);
+  if (!net) return make_error(last_error_ = net.error());
+  network_ = std::move(*net);
   return rebuild();
 }
 
 Status ReviewSession::refresh_contact(int64_t contact_id) {
+  // An edit elsewhere may have put the contact on the list (or taken it off).
+  auto listed = store_->listed_contact_count();
+  if (!listed) return make_error(last_error_ = listed.error());
+  listed_ = *listed;
+  return reload_one(contact_id);
+}
+
+Status ReviewSession::reload_one(int64_t contact_id) {
   if (Status s = reload_contact(*store_, network_, contact_id); !s) return make_error(last_error_ = s.error());
   return rebuild();
 }
@@ -400,16 +437,21 @@ Status ReviewSession::rebuild(bool force_deal) {
   auto done = decisions_on(*store_, today_);
   if (!done) return make_error(last_error_ = done.error());
   done_ = std::move(*done);
-  if (const DealtDeck* held = force_deal ? nullptr : holding(dealt_, today_, network_)) {
+  if (const DealtDeck* held = force_deal ? nullptr : holding(dealt_, today_, listed_)) {
     deck_ = build_deck(network_, done_, today_, limit_, seed_, &held->contacts);
   } else {
-    // Deal: today's decided cards and the fresh deck are the day's deck from now on.
+    // Deal: today's decided cards and the fresh deck are the day's deck from now on. The
+    // candidates come from SQL; the session then keeps only the dealt ones.
+    auto net = load_deck_network(*store_, today_, done_, seed_);
+    if (!net) return make_error(last_error_ = net.error());
+    network_ = std::move(*net);
     deck_ = build_deck(network_, done_, today_, limit_, seed_);
     DealtDeck d;
     d.day = today_;
-    d.listed = listed_count(network_);
+    d.listed = static_cast<int>(listed_);
     d.contacts = done_.decided;
     for (const Card& card : deck_) d.contacts.insert(card.contact_id);
+    std::erase_if(network_.contacts, [&](const ContactRecord& r) { return !d.contacts.count(r.contact.id); });
     dealt_ = std::move(d);
     if (Status s = save_dealt(); !s) return s;
   }
@@ -439,8 +481,9 @@ Result<DecisionOutcome> ReviewSession::after_decision(Result<DecisionOutcome> ou
     return out;
   }
   last_error_.clear();
-  // Only this contact changed; the decision is already committed either way.
-  if (Status s = refresh_contact(out->contact_id); !s) return make_error(s.error());
+  // Only this contact changed (not the list: a decision never changes a tier); the decision
+  // is already committed either way.
+  if (Status s = reload_one(out->contact_id); !s) return make_error(s.error());
   return out;
 }
 
@@ -455,7 +498,7 @@ Result<std::optional<DecisionOutcome>> ReviewSession::undo() {
     // The undone card comes back, even one decided on an earlier day.
     if (dealt_ && dealt_->day == today_ && dealt_->contacts.insert((*out)->contact_id).second)
       if (Status s = save_dealt(); !s) return make_error(s.error());
-    if (Status s = refresh_contact((*out)->contact_id); !s) return make_error(s.error());
+    if (Status s = reload_one((*out)->contact_id); !s) return make_error(s.error());
   }
   return out;
 }

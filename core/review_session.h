@@ -100,8 +100,8 @@ struct SessionSummary {
 // The summary of a day's review.
 Result<SessionSummary> session_summary(Store& store, Day today, int limit);
 
-// The review session the window and the CLI drive: holds today's deck and refreshes it from
-// the store after every command.
+// The review session the window and the CLI drive: holds today's deck (the dealt contacts,
+// never the whole network) and after a command re-reads only the contact it changed.
 class ReviewSession {
  public:
   // Opens the review of `today` with the daily limit setting.
@@ -145,12 +145,16 @@ class ReviewSession {
   Status rebuild(bool force_deal = false);
   // Stores dealt_ as the day's dealt deck.
   Status save_dealt();
+  // Re-reads one contact the session changed (a decision, an undo) and rebuilds the deck.
+  Status reload_one(int64_t contact_id);
   Store* store_;
   std::optional<DealtDeck> dealt_;
   Day today_;
   int limit_ = kDefaultDailyLimit;
   int snooze_days_ = kSnoozeWeekDays;  // the default snooze setting, read when opened
   uint64_t seed_ = kDefaultSeed;
+  int64_t listed_ = 0;  // contacts on the list, counted when the session (or a contact) is refreshed
+  // The dealt contacts (or, while dealing, today's candidates): never the whole network.
   Network network_;
   DayDecisions done_;
   std::vector<Card> deck_;

@@ -350,8 +350,8 @@ struct TieBreak {
     const int da = a.days_since.value_or(std::numeric_limits<int>::max());
     const int db = b.days_since.value_or(std::numeric_limits<int>::max());
     if (da != db) return da < db;
-    const double ha = fuzz_factor(seed ^ 0x71E5ull, a.contact_id, Day{0});
-    const double hb = fuzz_factor(seed ^ 0x71E5ull, b.contact_id, Day{0});
+    const double ha = tie_break_hash(seed, a.contact_id);
+    const double hb = tie_break_hash(seed, b.contact_id);
     if (ha != hb) return ha < hb;
     return a.contact_id < b.contact_id;
   }

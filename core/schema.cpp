@@ -173,6 +173,92 @@ CREATE UNIQUE INDEX interactions_external ON interactions(contact_id, external_i
   WHERE external_id IS NOT NULL;
 )sql";
 
+// Migration 7 (issue 13, deck): the deck from SQL, not from the whole network in memory.
+// - contacts_due: contacts on the list (a tier or a cadence), by archived and due day, so
+//   the day's due cards are one index range and the list's size one index count.
+// - contacts_archived_tier: the start-up counts from an index, not from every row.
+// - pool_rank: one row per contact in the dormant pool (no tier, no cadence, not archived)
+//   with what orders reactivation candidates and does not change from day to day: the value
+//   the contact has at full novelty (bound), the seniority of its title, the last touch
+//   (its latest interaction or connection day), whether it has a logged touch at all, and
+//   the seeded tie-break. The deck reads its top rows by pool_rank_order.
+// - pool_stale: contacts whose inputs changed since their row was computed, kept by the
+//   triggers below; the deck recomputes them (and only them) before it reads the pool.
+// - pool_state: the seed and current goal the rows were computed for (NULL: never), so a
+//   new seed rebuilds every row and a new goal the rows of its linked contacts.
+// Inside a trigger, INSERT OR IGNORE would take the outer statement's conflict policy, so
+// the triggers insert WHERE NOT EXISTS.
+constexpr std::string_view kMigration7 = R"sql(
+CREATE INDEX contacts_due ON contacts(archived, due)
+  WHERE tier <> 'dormant' OR cadence_days > 0;
+-- The counts the first frame needs (contacts, those not archived, those without a tier) read
+-- this small index instead of every contact's row.
+CREATE INDEX contacts_archived_tier ON contacts(archived, tier);
+
+CREATE TABLE pool_rank (
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE,
+  bound      REAL NOT NULL,
+  seniority  INTEGER NOT NULL,
+  touched    TEXT,
+  logged     INTEGER NOT NULL,
+  hash       REAL NOT NULL
+) STRICT;
+CREATE INDEX pool_rank_order ON pool_rank(bound DESC, seniority DESC, touched DESC, hash, contact_id);
+
+CREATE TABLE pool_stale (
+  contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE
+) STRICT;
+
+CREATE TABLE pool_state (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  seed    TEXT,
+  goal_id INTEGER
+) STRICT;
+INSERT INTO pool_state (id, seed, goal_id) VALUES (1, NULL, NULL);
+
+CREATE TRIGGER pool_contact_added AFTER INSERT ON contacts BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = NEW.id);
+END;
+CREATE TRIGGER pool_contact_changed AFTER UPDATE ON contacts
+  WHEN OLD.tier IS NOT NEW.tier OR OLD.cadence_days IS NOT NEW.cadence_days OR OLD.trust IS NOT NEW.trust
+    OR OLD.archived IS NOT NEW.archived OR OLD.connected_on IS NOT NEW.connected_on OR OLD.title IS NOT NEW.title
+BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = NEW.id);
+END;
+CREATE TRIGGER pool_touch_added AFTER INSERT ON interactions BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT NEW.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER pool_touch_removed AFTER DELETE ON interactions BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT OLD.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = OLD.contact_id)
+      AND EXISTS (SELECT 1 FROM contacts WHERE id = OLD.contact_id);
+END;
+CREATE TRIGGER pool_touch_changed AFTER UPDATE OF contact_id, date ON interactions BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT OLD.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = OLD.contact_id);
+  INSERT INTO pool_stale (contact_id) SELECT NEW.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER pool_link_added AFTER INSERT ON contact_goals BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT NEW.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER pool_link_changed AFTER UPDATE ON contact_goals BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT OLD.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = OLD.contact_id);
+  INSERT INTO pool_stale (contact_id) SELECT NEW.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = NEW.contact_id);
+END;
+CREATE TRIGGER pool_link_removed AFTER DELETE ON contact_goals BEGIN
+  INSERT INTO pool_stale (contact_id) SELECT OLD.contact_id
+    WHERE NOT EXISTS (SELECT 1 FROM pool_stale WHERE contact_id = OLD.contact_id)
+      AND EXISTS (SELECT 1 FROM contacts WHERE id = OLD.contact_id);
+END;
+)sql";
+
 // Migration 8 (issue 15, CardDAV sync): each card of the chosen address book that a contact
 // is synced with, and the card as both sides last agreed on it (so a later sync tells an edit
 // here from one on the server); and the values a concurrent edit left for the user to choose.
@@ -198,7 +284,7 @@ CREATE TABLE sync_conflicts (
 )sql";
 
 constexpr std::string_view kMigrations[] = {kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
-                                            kMigration6, kMigration8};
+                                            kMigration6, kMigration7, kMigration8};
 
 }  // namespace
 

@@ -272,6 +272,37 @@ class Store {
   // How many links relevant_links would give without a limit.
   Result<int64_t> relevant_link_count(int64_t goal_id, bool without_offer_only);
 
+  // --- the deck from SQL (issue 13; store_deck.cpp, tables of migration 7) -------------
+
+  // One reactivation candidate of pool_rank as the deck reads it (see core/deck_query.h).
+  struct PoolRow {
+    int64_t contact_id = 0;
+    double bound = 0;             // V at full novelty
+    int seniority = 0;            // title_seniority of the title
+    std::optional<Day> touched;   // the latest interaction or the connection day
+    bool logged = false;          // has at least one interaction
+    double hash = 0;              // the seeded tie-break
+    std::optional<Day> due;       // the contact's "not before" (a snooze or skip)
+  };
+  // Write (opens its own transaction when none is open): brings pool_rank up to date for
+  // `seed` and the current goal `goal_id`: every row when the seed changed (or was never
+  // set), the changed contacts (pool_stale, and the links of a goal that became or stopped
+  // being current) otherwise. Nothing is written when nothing changed.
+  Status refresh_pool_rank(uint64_t seed, std::optional<int64_t> goal_id);
+  // Contacts on the list (a tier or a cadence), not archived, due on or before `today` or
+  // with no due day, by the contacts_due index.
+  Result<std::vector<int64_t>> due_contact_ids(Day today);
+  // The number of contacts on the list (a tier or a cadence), archived included.
+  Result<int64_t> listed_contact_count();
+  // Calls fn for pool_rank rows in pool_rank_order (the best first) until it returns false.
+  // young: only rows last touched after `split` (novelty below 1 on the deck's day), else only
+  // rows touched on or before it or never.
+  Status each_pool_row(Day split, bool young, const std::function<bool(const PoolRow&)>& fn);
+  // schedule_contacts' fields, the touches and the links of goal_id of the given contacts.
+  Result<std::vector<Contact>> schedule_contacts_in(const std::vector<int64_t>& ids);
+  Result<std::vector<Interaction>> interactions_of(const std::vector<int64_t>& ids);
+  Result<std::vector<GoalLink>> goal_links_of(int64_t goal_id, const std::vector<int64_t>& ids);
+
   // --- settings: small key/value strings ------------------------------------------------
 
   // The value of key; nullopt when it was never set.

@@ -92,6 +92,16 @@ Result<std::vector<GoalLink>> Store::all_goal_links() {
       "SELECT contact_id, goal_id, relevance, can_help, offer FROM contact_goals ORDER BY contact_id, goal_id"));
 }
 
+Result<std::vector<GoalLink>> Store::goal_links_of(int64_t goal_id, const std::vector<int64_t>& ids) {
+  std::string list;
+  for (const int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  auto s = db_->prepare(
+      "SELECT contact_id, goal_id, relevance, can_help, offer FROM contact_goals "
+      "WHERE goal_id = ?1 AND contact_id IN (SELECT value FROM json_each(?2))");
+  if (s) s->bind(1, goal_id).bind(2, "[" + list + "]");
+  return read_links(std::move(s));
+}
+
 Result<std::vector<GoalLink>> Store::links_of_goal(int64_t goal_id, std::optional<int64_t> only_contact) {
   auto s = db_->prepare("SELECT contact_id, goal_id, relevance, can_help, offer FROM contact_goals WHERE goal_id = ?" +
                         std::string(only_contact ? " AND contact_id = ?" : ""));

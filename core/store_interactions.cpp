@@ -61,6 +61,16 @@ Result<std::vector<Interaction>> Store::interactions(int64_t contact_id) {
   return read_interactions(std::move(s));
 }
 
+Result<std::vector<Interaction>> Store::interactions_of(const std::vector<int64_t>& ids) {
+  std::string list;
+  for (const int64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+  auto s = db_->prepare(
+      "SELECT id, contact_id, date, channel, kind, grade, note FROM interactions "
+      "WHERE contact_id IN (SELECT value FROM json_each(?1)) ORDER BY contact_id, date, id");
+  if (s) s->bind(1, "[" + list + "]");
+  return read_interactions(std::move(s));
+}
+
 Result<std::vector<Interaction>> Store::all_interactions() {
   return read_interactions(db_->prepare(
       "SELECT id, contact_id, date, channel, kind, grade, note FROM interactions ORDER BY contact_id, date, id"));
