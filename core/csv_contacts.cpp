@@ -71,7 +71,7 @@ bool all_digits(std::string_view s) {
 }
 
 // The value of a run of digits; -1 when it has more than nine, which no day, month or year
-// has (a year "4294969296" must not wrap around to 2000: found by fuzz_csv_*).
+// has (a year "4294969296" must not wrap around to 2000).
 int to_int(std::string_view s) {
   if (s.size() > 9) return -1;
   int v = 0;
