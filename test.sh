@@ -27,8 +27,9 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 failed=()
-# Each stage's heading gives the clock time and the CPU time used so far (user + system).
-stage() { echo "== $1 ($(date +%T), CPU so far: $(times | tail -1 | awk '{print $1 " + " $2}'))"; }
+# Each stage's heading gives the clock time, then (bash's times) the CPU time used so far:
+# this shell's line, then its commands' line (user, system).
+stage() { echo "== $1 ($(date +%T))"; times; }
 
 # 1. Release: the program as users build it; every test.
 stage "Release build and tests"
