@@ -70,7 +70,10 @@ bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// The value of a run of digits; -1 when it has more than nine, which no day, month or year
+// has (a year "4294969296" must not wrap around to 2000).
 int to_int(std::string_view s) {
+  if (s.size() > 9) return -1;
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
   return v;

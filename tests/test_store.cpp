@@ -32,7 +32,7 @@ Contact full_contact() {
   c.urls = {{"https://www.linkedin.com/in/ada", "linkedin", false, ""}};
   c.addresses = {{"12 St James's Square;London;;SW1Y 4JH;UK", "home", false, ""}};
   c.tags = {"math", "victorian"};
-  c.photo = core::Photo{"image/png", std::string("\x89PNG\r\n\x1a\n\0\0binary", 18)};
+  c.photo = core::Photo{"image/png", std::string("\x89PNG\r\n\x1a\n\0\0binary", 16)};
   c.birthday = "1815-12-10";
   c.anniversary = "--07-08";
   c.notes = "Wrote the first program.\nLikes poetry; \"quoted\" text.";
