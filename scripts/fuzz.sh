@@ -24,6 +24,7 @@ targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=("${all[@]}")
 
 if [[ ! -x "$build/fuzz/${targets[0]}" || -n "${FUZZ_BUILD:-}" ]]; then
+  "$here/scripts/install-deps.sh" "$here/scripts/debian-packages-sanitize.txt"
   cmake -S "$here" -B "$build" -DREKINDLE_SANITIZE=ON >/dev/null
   cmake --build "$build" -j"$(nproc)" --target rekindle_fuzzers
 fi

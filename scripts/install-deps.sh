@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages of scripts/debian-packages.txt that are missing (apt, via sudo
-# when not root). Does nothing when everything is there.
+# Installs the Debian packages of scripts/debian-packages.txt (or of the list file given as the
+# first argument) that are missing (apt, via sudo when not root). Does nothing when everything
+# is there.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-mapfile -t wanted < <(grep -v '^\s*#' "$here/debian-packages.txt" | grep -v '^\s*$')
+list="${1:-$here/debian-packages.txt}"
+mapfile -t wanted < <(grep -v '^\s*#' "$list" | grep -v '^\s*$')
 missing=()
 for pkg in "${wanted[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
