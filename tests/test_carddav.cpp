@@ -543,6 +543,15 @@ TEST_CASE("CardDAV: a card decided on one machine is not dealt again on the othe
   }
   CHECK((*desktop->decision_counts(kToday))[static_cast<size_t>(Direction::skip)] == 1);
   CHECK((*laptop->decision_counts(kToday))[static_cast<size_t>(Direction::up)] == 1);
+  // Their schedules differ: the laptop keeps its own, which then reaches the desktop.
+  auto conflicts = laptop->sync_conflicts();
+  REQUIRE(conflicts.ok());
+  CHECK(!conflicts->empty());
+  for (const SyncConflict& c : *conflicts) REQUIRE(resolve_sync_conflict(*laptop, c.contact_id, c.field, false).ok());
+  sync_ok(*laptop, server.radicale.url());
+  sync_ok(*desktop, server.radicale.url());
+  CHECK(only_contact(*desktop, "Grace Hopper").starred);
+  CHECK((*desktop->decision_counts(kToday))[static_cast<size_t>(Direction::skip)] == 1);
   for (int i = 0; i < 2; ++i) {
     const SyncReport calm_laptop = sync_ok(*laptop, server.radicale.url());
     const SyncReport calm_desktop = sync_ok(*desktop, server.radicale.url());
