@@ -6,7 +6,9 @@ namespace rekindle::core {
 
 // A decision that came with a card (add_card_decision) has no before-state of this database:
 // its before_state is {"card": kind, "synced": true}, and undo passes it by.
-#define SYNCED_DECISION "coalesce(json_extract(d.before_state, '$.synced'), 0)"
+// A damaged before_state (not JSON) counts as made here, so undo reports it as damaged.
+#define SYNCED_DECISION \
+  "CASE WHEN json_valid(d.before_state) THEN coalesce(json_extract(d.before_state, '$.synced'), 0) ELSE 0 END"
 
 Result<int64_t> Store::insert_decision(int64_t contact_id, Day day, Direction direction,
                                        const std::string& before_state) {
@@ -54,7 +56,7 @@ Result<std::optional<StoredDecision>> Store::latest_decision() {
 Result<std::vector<std::pair<int64_t, DayDecision>>> Store::card_decisions(std::optional<int64_t> contact_id) {
   auto s = db_->prepare(
       "SELECT contact_id, day, decision, card FROM (SELECT contact_id, day, decision, "
-      "json_extract(before_state, '$.card') = 'reactivation' AS card, "
+      "CASE WHEN json_valid(before_state) THEN json_extract(before_state, '$.card') = 'reactivation' END AS card, "
       "row_number() OVER (PARTITION BY contact_id ORDER BY day DESC, id DESC) AS newest FROM decisions "
       "WHERE ?1 IS NULL OR contact_id = ?1) WHERE newest <= ?2 ORDER BY contact_id, day, decision");
   if (!s) return make_error(s.error());

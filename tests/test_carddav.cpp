@@ -511,6 +511,9 @@ TEST_CASE("CardDAV: a card decided on one machine is not dealt again on the othe
   CHECK(sync_ok(*desktop, server.radicale.url()).added == 2);
   const std::vector<std::string> both = {"Ada Byron", "Grace Hopper"};
   REQUIRE(deck_names(*desktop) == both);
+  auto shown = todays_deck(*desktop, kToday, 10);  // the desktop's window shows Ada meanwhile
+  REQUIRE(shown.ok());
+  const Card ada_shown = shown->at(0).name == "Ada Byron" ? shown->at(0) : shown->at(1);
 
   // The laptop swipes Ada today and syncs; the desktop syncs and is not dealt her again.
   decide(*laptop, "Ada Byron", Direction::left);
@@ -524,6 +527,10 @@ TEST_CASE("CardDAV: a card decided on one machine is not dealt again on the othe
   CHECK(decided->front().contact_id == ada);
   auto counts = desktop->decision_counts(kToday);
   CHECK((*counts)[static_cast<size_t>(Direction::left)] == 1);
+  // Swiping the card still shown there is refused, with the reason.
+  auto late = apply_decision(*desktop, ada_shown, Direction::right, 7, kToday);
+  REQUIRE(!late.ok());
+  CHECK(late.error() == "Already decided on another computer: Ada Byron; nothing changed");
   // The laptop's decision is not the desktop's to undo: it has no state from before it here.
   auto undone = undo_last_decision(*desktop);
   REQUIRE(undone.ok());
