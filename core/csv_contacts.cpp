@@ -937,7 +937,7 @@ Status ContactCsvReader::read(std::string_view bytes, int first_line, ParseOutpu
       out.skipped.push_back({records[i].line + offset, contact.error()});
       continue;
     }
-    out.records.push_back(ParsedRecord{std::move(*contact), records[i].line + offset, {}, {}});
+    out.records.push_back(ParsedRecord{std::move(*contact), records[i].line + offset, {}, {}, {}});
   }
   if (progress && !progress(total, total)) return make_error("cancelled");
   return Status::success();

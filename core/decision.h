@@ -75,6 +75,23 @@ struct SchedulingFields {
 // properties 3).
 SchedulingFields decision_effect(Direction direction, const SchedulingFields& before, int snooze_days, Day today);
 
+// A decision as it travels on a contact's card (X-REKINDLE-DECISION, vcard_reader.h) to
+// another database: its day and direction, and whether the card was a reactivation (those
+// count against their own daily slots). Its before-state stays where it was made.
+struct DayDecision {
+  Day day;
+  Direction direction = Direction::skip;
+  bool reactivation = false;
+  bool operator==(const DayDecision&) const = default;
+};
+
+// A card carries its contact's newest decisions, at most this many. A contact is decided at
+// most once a day, so seven always cover the last week, which is as far back as anything
+// reads decisions of other days (today's deck, the week's focus); older ones are history
+// the other database does not need. A count rather than a date window keeps a card's text a
+// function of its decisions alone: a card is not pushed again just because a day passed.
+inline constexpr size_t kDecisionsOnCard = 7;
+
 // Snoozed this many times in a row: the card suggests a longer cadence or archiving.
 bool suggests_rethink(Direction direction, int snooze_streak_after);
 

@@ -35,6 +35,7 @@ struct Snapshot {
   std::map<int64_t, std::vector<Interaction>> interactions;
   std::map<int64_t, std::vector<GoalLink>> links;
   std::vector<Goal> goals;
+  std::map<int64_t, std::vector<DayDecision>> decisions;  // the newest, as cards carry them
 };
 
 Result<Snapshot> load_snapshot(Store& store) {
@@ -53,6 +54,9 @@ Result<Snapshot> load_snapshot(Store& store) {
   auto goals = store.goals(true);
   if (!goals) return make_error(goals.error());
   snap.goals = std::move(*goals);
+  auto decided = store.card_decisions(std::nullopt);
+  if (!decided) return make_error(decided.error());
+  for (const auto& [id, d] : *decided) snap.decisions[id].push_back(d);
   return snap;
 }
 
@@ -78,8 +82,11 @@ std::string joined_values(const std::vector<LabeledValue>& values) {
 
 std::string export_vcard(const Snapshot& snap) {
   std::string out;
-  for (const Contact& c : snap.contacts)
-    out += write_vcard(c, history_of(snap, c.id), links_of(snap, c.id), snap.goals);
+  for (const Contact& c : snap.contacts) {
+    const auto decided = snap.decisions.find(c.id);
+    out += write_vcard(c, history_of(snap, c.id), links_of(snap, c.id), snap.goals,
+                       decided == snap.decisions.end() ? std::vector<DayDecision>{} : decided->second);
+  }
   return out;
 }
 

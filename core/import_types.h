@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/contact.h"
+#include "core/decision.h"
 
 namespace rekindle::core {
 
@@ -16,12 +17,14 @@ struct ParsedGoalLink {
 };
 
 // One contact read from a file, with the 1-based line where its record starts.
-// interactions and goal_links come only from our own exports (X-REKINDLE-*); their ids are 0.
+// interactions, goal_links and decisions come only from our own exports (X-REKINDLE-*); their
+// ids are 0.
 struct ParsedRecord {
   Contact contact;
   int line = 0;
   std::vector<Interaction> interactions;
   std::vector<ParsedGoalLink> goal_links;
+  std::vector<DayDecision> decisions;
 };
 
 // A record that could not be read, and why (one line, for the user).

@@ -114,6 +114,8 @@ class Merger {
     if (!history) return make_error(history.error());
     auto links = add_goal_links(*id, record.goal_links);
     if (!links) return make_error(links.error());
+    auto decided = add_decisions(*id, record.decisions);
+    if (!decided) return make_error(decided.error());
     if (!own_schedule) to_schedule_.insert(*id);
     report.contact_ids.push_back(*id);
     ++report.added;
@@ -203,10 +205,12 @@ class Merger {
     if (!history) return make_error(history.error());
     auto links = add_goal_links(id, record.goal_links);
     if (!links) return make_error(links.error());
+    auto decided = add_decisions(id, record.decisions);
+    if (!decided) return make_error(decided.error());
     if (*history || existing.connected_on != before_connected || existing.cadence_days != before_cadence)
       to_schedule_.insert(id);
     if (added_.count(id)) ++report.duplicates;
-    if (fields || *history || *links) ++report.updated;
+    if (fields || *history || *links || *decided) ++report.updated;
     else ++report.unchanged;
     return Status::success();
   }
@@ -233,6 +237,18 @@ class Merger {
       x.id = *inserted;
       known->second.push_back(x);
       added = true;
+    }
+    return added;
+  }
+
+  // Records the review decisions the card carries on days the contact has none here (a
+  // decision of the same day made here stays: never two on one day); true when any was added.
+  Result<bool> add_decisions(int64_t id, const std::vector<DayDecision>& incoming) {
+    bool added = false;
+    for (const DayDecision& d : incoming) {
+      auto inserted = store_.add_card_decision(id, d);
+      if (!inserted) return make_error(inserted.error());
+      added = added || *inserted;
     }
     return added;
   }

@@ -174,10 +174,18 @@ class Store {
   // Write: records a decision with the contact's state before it; returns its id. Refuses,
   // changing nothing, when the contact already has a decision on `day` (another window or
   // process decided the card since it was shown): "Already decided in another window: NAME;
-  // nothing changed".
+  // nothing changed" ("on another computer" when the decision came with a synced card).
   Result<int64_t> insert_decision(int64_t contact_id, Day day, Direction direction, const std::string& before_state);
-  // The newest decision of any day, with its contact's name; nullopt when there is none.
+  // The newest decision of any day made in this database (not one that came with a synced
+  // or imported card: its before-state is elsewhere), with its contact's name; nullopt when
+  // there is none.
   Result<std::optional<StoredDecision>> latest_decision();
+  // The newest kDecisionsOnCard decisions of one contact (contact_id), or of every contact
+  // (nullopt), as their cards carry them: each with its contact's id, oldest first.
+  Result<std::vector<std::pair<int64_t, DayDecision>>> card_decisions(std::optional<int64_t> contact_id);
+  // Write: records a decision that came with a card (sync or import); false, changing
+  // nothing, when the contact already has a decision on that day (never two on one day).
+  Result<bool> add_card_decision(int64_t contact_id, const DayDecision& decision);
   // Write: deletes one decision; an unknown id changes nothing.
   Status delete_decision(int64_t id);
   // Write: links interaction_id to the contact's newest "right" decision of `day` that has no

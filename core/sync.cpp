@@ -249,7 +249,8 @@ std::string with_rekindle_separators(const std::string& card) {
   for (std::string line : unfolded_lines(card)) {
     const size_t colon = line.find(':');
     const std::string name = lower_ascii(line.substr(0, std::min(colon, line.find(';'))));
-    const bool compound = name.ends_with("x-rekindle-interaction") || name.ends_with("x-rekindle-goal");
+    const bool compound = name.ends_with("x-rekindle-interaction") || name.ends_with("x-rekindle-goal") ||
+                          name.ends_with("x-rekindle-decision");
     if (compound && colon != std::string::npos) {
       std::string value = line.substr(colon + 1), fixed;
       bool plain_separator = false;
@@ -306,6 +307,7 @@ class Sync {
                const std::optional<std::string>& token);
   Status three_way(const SyncedCard& row, const PulledCard& card);
   Result<std::string> canonical(int64_t contact_id, const std::string& uid_line);
+  Result<std::vector<DayDecision>> decisions_here(int64_t contact_id);
   Status push();
   Status push_contact(const Contact& contact, const std::vector<SyncedCard>& rows, bool retried);
   Status delete_remote(const SyncedCard& row);
@@ -448,7 +450,18 @@ Result<std::string> Sync::canonical(int64_t contact_id, const std::string& uid_l
   if (!links) return make_error(links.error());
   auto goals = store_.goals(true);
   if (!goals) return make_error(goals.error());
-  return write_vcard(**contact, *touches, *links, *goals);
+  auto decided = decisions_here(contact_id);
+  if (!decided) return make_error(decided.error());
+  return write_vcard(**contact, *touches, *links, *goals, *decided);
+}
+
+// The review decisions a contact's card carries from here.
+Result<std::vector<DayDecision>> Sync::decisions_here(int64_t contact_id) {
+  auto rows = store_.card_decisions(contact_id);
+  if (!rows) return make_error(rows.error());
+  std::vector<DayDecision> out;
+  for (const auto& [id, decision] : *rows) out.push_back(decision);
+  return out;
 }
 
 // A field the server changed since the base replaces the value here when the value here did
@@ -549,8 +562,16 @@ Status Sync::apply(const std::vector<PulledCard>& cards, const std::vector<std::
         auto contact = store_.contact(id);
         if (!contact) return make_error(contact.error());
         if (record && *contact) {
+          auto decided = decisions_here(id);
+          if (!decided) return make_error(decided.error());
           if (carries_rekindle_fields(cards[i].text)) {
-            row.base = write_vcard(record->contact, record->interactions, record->goal_links);
+            // A day decided both here and on the other side keeps the decision made here
+            // (never two on one day): the card reads as that one, so it is not pushed over
+            // and over between the two databases.
+            for (DayDecision& theirs : record->decisions)
+              for (const DayDecision& mine : *decided)
+                if (mine.day == theirs.day) theirs = mine;
+            row.base = write_vcard(record->contact, record->interactions, record->goal_links, record->decisions);
           } else {
             Contact as_server = record->contact;
             for (const FieldDef& d : field_defs())
@@ -565,7 +586,7 @@ Status Sync::apply(const std::vector<PulledCard>& cards, const std::vector<std::
             if (!links) return make_error(links.error());
             auto goals = store_.goals(true);
             if (!goals) return make_error(goals.error());
-            row.base = write_vcard(as_server, *touches, *links, *goals);
+            row.base = write_vcard(as_server, *touches, *links, *goals, *decided);
           }
         }
       }

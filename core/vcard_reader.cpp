@@ -713,6 +713,14 @@ bool read_rekindle_property(const ContentLine& line, CardState& state) {
     }
     interaction.note = parts[4];
     state.record.interactions.push_back(std::move(interaction));
+  } else if (key == "DECISION") {
+    // day;direction;card kind ("due" or "reactivation"; a kind this version does not know
+    // counts as due). A bad day or direction: the line is kept verbatim, the card imported.
+    const auto parts = components_of(line, 3);
+    const auto day = parse_iso_day(trim(parts[0]));
+    const auto direction = parse_direction(trim(parts[1]));
+    if (!day || !direction) return false;
+    state.record.decisions.push_back({*day, *direction, trim(parts[2]) == "reactivation"});
   } else if (key == "GOAL") {
     const auto parts = components_of(line, 4);
     ParsedGoalLink link;

@@ -15,6 +15,8 @@
 //   X-REKINDLE-SOURCE:linkedin           X-REKINDLE-TOPIC:orbital mechanics
 //   X-REKINDLE-INTERACTION:date;channel;kind;grade;note        (grade may be empty)
 //   X-REKINDLE-GOAL:goal text;relevance;how they could help;what I can offer
+//   X-REKINDLE-DECISION:day;direction;card kind      (2026-12-01;right;due: a review decision;
+//                                                      the kind is "due" or "reactivation")
 // (components escaped like any compound vCard value).
 #include <array>
 #include <optional>

@@ -188,7 +188,7 @@ std::string fold_vcard_line(std::string_view line) {
 }
 
 std::string write_vcard(const Contact& contact, const std::vector<Interaction>& interactions,
-                        const std::vector<ParsedGoalLink>& goal_links) {
+                        const std::vector<ParsedGoalLink>& goal_links, const std::vector<DayDecision>& decisions) {
   std::string out;
   auto emit = [&out](const std::string& line) { out += fold_vcard_line(line); };
   emit("BEGIN:VCARD");
@@ -253,6 +253,15 @@ std::string write_vcard(const Contact& contact, const std::vector<Interaction>& 
     const std::string grade = touch.grade ? std::to_string(*touch.grade) : "";
     emit("X-REKINDLE-INTERACTION:" + compound({date, touch.channel, touch.kind, grade, touch.note}));
   }
+  std::vector<DayDecision> decided = decisions;
+  std::sort(decided.begin(), decided.end(), [](const DayDecision& a, const DayDecision& b) {
+    return a.day != b.day ? a.day < b.day : a.direction < b.direction;
+  });
+  const size_t first_decision = decided.size() > kDecisionsOnCard ? decided.size() - kDecisionsOnCard : 0;
+  for (size_t i = first_decision; i < decided.size(); ++i) {
+    emit("X-REKINDLE-DECISION:" + compound({format_iso_day(decided[i].day), direction_name(decided[i].direction),
+                                             decided[i].reactivation ? "reactivation" : "due"}));
+  }
 
   for (const std::string& line : contact.extra_properties) {
     // Address structures went into the ADR lines above (or belong to an address since edited).
@@ -263,7 +272,8 @@ std::string write_vcard(const Contact& contact, const std::vector<Interaction>& 
 }
 
 std::string write_vcard(const Contact& contact, const std::vector<Interaction>& interactions,
-                        const std::vector<GoalLink>& links, const std::vector<Goal>& goals) {
+                        const std::vector<GoalLink>& links, const std::vector<Goal>& goals,
+                        const std::vector<DayDecision>& decisions) {
   std::map<int64_t, const Goal*> by_id;
   for (const Goal& goal : goals) by_id[goal.id] = &goal;
   std::vector<ParsedGoalLink> named;
@@ -271,7 +281,7 @@ std::string write_vcard(const Contact& contact, const std::vector<Interaction>& 
     const auto found = by_id.find(link.goal_id);
     if (found != by_id.end()) named.push_back({found->second->text, link});
   }
-  return write_vcard(contact, interactions, named);
+  return write_vcard(contact, interactions, named, decisions);
 }
 
 }  // namespace rekindle::core

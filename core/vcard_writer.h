@@ -25,13 +25,16 @@ std::string clean_vcard_group(std::string_view group);
 std::string fold_vcard_line(std::string_view line);
 
 // One BEGIN:VCARD..END:VCARD block for the contact, its interactions (written oldest
-// first) and its goal links (written in goal-text order).
+// first), its goal links (written in goal-text order) and its review decisions (the newest
+// kDecisionsOnCard of them, written oldest first).
 std::string write_vcard(const Contact& contact, const std::vector<Interaction>& interactions,
-                        const std::vector<ParsedGoalLink>& goal_links);
+                        const std::vector<ParsedGoalLink>& goal_links,
+                        const std::vector<DayDecision>& decisions = {});
 
 // Same, with store goal links: each link's goal text is looked up in goals by goal_id;
 // links to unknown goals are left out.
 std::string write_vcard(const Contact& contact, const std::vector<Interaction>& interactions,
-                        const std::vector<GoalLink>& links, const std::vector<Goal>& goals);
+                        const std::vector<GoalLink>& links, const std::vector<Goal>& goals,
+                        const std::vector<DayDecision>& decisions = {});
 
 }  // namespace rekindle::core

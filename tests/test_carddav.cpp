@@ -9,6 +9,7 @@
 #include "app/ui_shell.h"
 #include "core/carddav_xml.h"
 #include "core/rekindle.h"
+#include "core/review_session.h"
 #include "core/store.h"
 #include "core/sync.h"
 #include "core/vcard_writer.h"
@@ -461,6 +462,109 @@ TEST_CASE("CardDAV: two databases converge through one address book", "[carddav]
   // Both agree: neither has anything to send.
   CHECK(sync_ok(*laptop, server.radicale.url()).pushed_changed == 0);
   CHECK(sync_ok(*desktop, server.radicale.url()).pushed_changed == 0);
+}
+
+namespace {
+
+// A contact in the close tier, due today: dealt in today's deck.
+int64_t due_today(Store& store, const std::string& name, const std::string& email) {
+  Rekindle api(store);
+  Contact c;
+  c.name = name;
+  c.emails.push_back({email, "", false, ""});
+  c.tier = "close";
+  auto id = api.add_contact(c, kToday);
+  REQUIRE(id.ok());
+  REQUIRE(store.transaction([&] { return store.set_due(*id, kToday); }).ok());
+  return *id;
+}
+
+std::vector<std::string> deck_names(Store& store) {
+  auto deck = todays_deck(store, kToday, 10);
+  REQUIRE(deck.ok());
+  std::vector<std::string> names;
+  for (const Card& c : *deck) names.push_back(c.name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+void decide(Store& store, const std::string& name, Direction direction) {
+  auto deck = todays_deck(store, kToday, 10);
+  REQUIRE(deck.ok());
+  for (const Card& c : *deck)
+    if (c.name == name) {
+      REQUIRE(apply_decision(store, c, direction, 7, kToday).ok());
+      return;
+    }
+  FAIL(name << " is not in today's deck");
+}
+
+}  // namespace
+
+TEST_CASE("CardDAV: a card decided on one machine is not dealt again on the other", "[carddav]") {
+  Server server;
+  auto laptop = memory_store();
+  auto desktop = memory_store();
+  due_today(*laptop, "Ada Byron", "ada@analytical.org");
+  due_today(*laptop, "Grace Hopper", "grace@navy.mil");
+  sync_ok(*laptop, server.radicale.url());
+  CHECK(sync_ok(*desktop, server.radicale.url()).added == 2);
+  const std::vector<std::string> both = {"Ada Byron", "Grace Hopper"};
+  REQUIRE(deck_names(*desktop) == both);
+  auto shown = todays_deck(*desktop, kToday, 10);  // the desktop's window shows Ada meanwhile
+  REQUIRE(shown.ok());
+  const Card ada_shown = shown->at(0).name == "Ada Byron" ? shown->at(0) : shown->at(1);
+
+  // The laptop swipes Ada today and syncs; the desktop syncs and is not dealt her again.
+  decide(*laptop, "Ada Byron", Direction::left);
+  CHECK(sync_ok(*laptop, server.radicale.url()).pushed_changed == 1);
+  CHECK(sync_ok(*desktop, server.radicale.url()).updated == 1);
+  CHECK(deck_names(*desktop) == std::vector<std::string>{"Grace Hopper"});
+  const int64_t ada = only_contact(*desktop, "Ada Byron").id;
+  auto decided = desktop->decisions_on_day(kToday);
+  REQUIRE(decided.ok());
+  REQUIRE(decided->size() == 1);
+  CHECK(decided->front().contact_id == ada);
+  auto counts = desktop->decision_counts(kToday);
+  CHECK((*counts)[static_cast<size_t>(Direction::left)] == 1);
+  // Swiping the card still shown there is refused, with the reason.
+  auto late = apply_decision(*desktop, ada_shown, Direction::right, 7, kToday);
+  REQUIRE(!late.ok());
+  CHECK(late.error() == "Already decided on another computer: Ada Byron; nothing changed");
+  // The laptop's decision is not the desktop's to undo: it has no state from before it here.
+  auto undone = undo_last_decision(*desktop);
+  REQUIRE(undone.ok());
+  CHECK(!undone->has_value());
+  CHECK(desktop->decisions_on_day(kToday)->size() == 1);
+
+  // Both decide Grace before either syncs: each keeps its own decision, one for the day, and
+  // the two settle instead of sending the card back and forth.
+  decide(*desktop, "Grace Hopper", Direction::skip);
+  decide(*laptop, "Grace Hopper", Direction::up);
+  sync_ok(*desktop, server.radicale.url());
+  sync_ok(*laptop, server.radicale.url());
+  sync_ok(*desktop, server.radicale.url());
+  for (Store* store : {laptop.get(), desktop.get()}) {
+    CHECK(deck_names(*store).empty());
+    CHECK(store->decisions_on_day(kToday)->size() == 2);
+  }
+  CHECK((*desktop->decision_counts(kToday))[static_cast<size_t>(Direction::skip)] == 1);
+  CHECK((*laptop->decision_counts(kToday))[static_cast<size_t>(Direction::up)] == 1);
+  // Their schedules differ: the laptop keeps its own, which then reaches the desktop.
+  auto conflicts = laptop->sync_conflicts();
+  REQUIRE(conflicts.ok());
+  CHECK(!conflicts->empty());
+  for (const SyncConflict& c : *conflicts) REQUIRE(resolve_sync_conflict(*laptop, c.contact_id, c.field, false).ok());
+  sync_ok(*laptop, server.radicale.url());
+  sync_ok(*desktop, server.radicale.url());
+  CHECK(only_contact(*desktop, "Grace Hopper").starred);
+  CHECK((*desktop->decision_counts(kToday))[static_cast<size_t>(Direction::skip)] == 1);
+  for (int i = 0; i < 2; ++i) {
+    const SyncReport calm_laptop = sync_ok(*laptop, server.radicale.url());
+    const SyncReport calm_desktop = sync_ok(*desktop, server.radicale.url());
+    CHECK(calm_laptop.pushed_changed + calm_laptop.pushed_new == 0);
+    CHECK(calm_desktop.pushed_changed + calm_desktop.pushed_new == 0);
+  }
 }
 
 TEST_CASE("CardDAV: a server that drops X- properties keeps the Rekindle fields here", "[carddav]") {

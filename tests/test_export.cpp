@@ -9,6 +9,7 @@
 #include "core/csv_reader.h"
 #include "core/exporter.h"
 #include "core/importer.h"
+#include "core/review_session.h"
 #include "core/store.h"
 #include "tests/test_support.h"
 
@@ -122,6 +123,70 @@ TEST_CASE("Export: all samples at once survive the round trip with their history
   const std::string before = *second->canonical_dump();
   import_into(*second, "export.vcf", vcard1);
   CHECK(*second->canonical_dump() == before);
+}
+
+TEST_CASE("Export: review decisions travel through a vCard export into another database", "[export]") {
+  const std::string people =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada Byron\r\nEMAIL:ada@analytical.org\r\nX-REKINDLE-TIER:close\r\n"
+      "X-REKINDLE-DUE:2026-01-15\r\nEND:VCARD\r\n"
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.mil\r\nX-REKINDLE-TIER:close\r\n"
+      "X-REKINDLE-DUE:2026-01-15\r\nEND:VCARD\r\n";
+  auto first = memory_store();
+  import_into(*first, "people.vcf", people);
+  auto deck = todays_deck(*first, kToday, 10);
+  REQUIRE(deck.ok());
+  REQUIRE(deck->size() == 2);
+  const Card ada = deck->at(0).name == "Ada Byron" ? deck->at(0) : deck->at(1);
+  REQUIRE(apply_decision(*first, ada, Direction::up, 7, kToday).ok());
+  const std::string vcard = exported(*first, "vcard");
+  CHECK_THAT(vcard, Catch::Contains("\r\nX-REKINDLE-DECISION:2026-01-15;up;due\r\n"));
+
+  // Another database that decided Grace today already: it gets Ada's decision, keeps its own
+  // for Grace, and is not dealt Ada again.
+  auto second = memory_store();
+  import_into(*second, "people.vcf", people);
+  auto deck2 = todays_deck(*second, kToday, 10);
+  REQUIRE(deck2.ok());
+  const Card grace = deck2->at(0).name == "Grace Hopper" ? deck2->at(0) : deck2->at(1);
+  REQUIRE(apply_decision(*second, grace, Direction::skip, 7, kToday).ok());
+  auto other = memory_store();
+  import_into(*other, "people.vcf", people);
+  auto deck3 = todays_deck(*other, kToday, 10);
+  const Card grace_there = deck3->at(0).name == "Grace Hopper" ? deck3->at(0) : deck3->at(1);
+  REQUIRE(apply_decision(*other, grace_there, Direction::down, 7, kToday).ok());
+  import_into(*second, "grace.vcf", exported(*other, "vcard"));  // Grace archived elsewhere: one decision stays
+  import_into(*second, "export.vcf", vcard);
+  import_into(*second, "export.vcf", vcard);  // twice: nothing doubled
+  auto counts = second->decision_counts(kToday);
+  REQUIRE(counts.ok());
+  CHECK((*counts)[static_cast<size_t>(Direction::up)] == 1);
+  CHECK((*counts)[static_cast<size_t>(Direction::skip)] == 1);
+  CHECK((*counts)[static_cast<size_t>(Direction::down)] == 0);
+  auto after = todays_deck(*second, kToday, 10);
+  REQUIRE(after.ok());
+  CHECK(after->empty());
+  // Re-importing the export into the database it came from changes nothing.
+  const std::string before = *first->canonical_dump();
+  import_into(*first, "export.vcf", vcard);
+  CHECK(*first->canonical_dump() == before);
+}
+
+TEST_CASE("Export: a card with a malformed X-REKINDLE-DECISION is imported with its good decisions", "[export]") {
+  auto store = memory_store();
+  import_into(*store, "bad.vcf",
+              "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada Byron\r\nEMAIL:ada@analytical.org\r\n"
+              "X-REKINDLE-DECISION:2026-01-15;sideways;due\r\nX-REKINDLE-DECISION:2026-01-14;left;due\r\n"
+              "END:VCARD\r\n");
+  auto all = store->contacts();
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 1);
+  CHECK(all->front().emails.front().value == "ada@analytical.org");
+  CHECK(all->front().extra_properties == std::vector<std::string>{"X-REKINDLE-DECISION:2026-01-15;sideways;due"});
+  CHECK(store->decisions_on_day(kToday)->empty());
+  auto yesterday = store->decision_counts(kToday - 1);
+  CHECK((*yesterday)[static_cast<size_t>(Direction::left)] == 1);
+  // The bad line goes out again as it came: nothing lost.
+  CHECK_THAT(exported(*store, "vcard"), Catch::Contains("\r\nX-REKINDLE-DECISION:2026-01-15;sideways;due\r\n"));
 }
 
 TEST_CASE("Export: CSV is RFC 4180 with the documented header, one row per contact", "[export]") {

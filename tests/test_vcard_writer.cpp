@@ -192,6 +192,51 @@ TEST_CASE("every field survives write then parse, and the output is deterministi
   CHECK(write_vcard(r.contact, r.interactions, r.goal_links) == card);
 }
 
+TEST_CASE("review decisions survive write then parse; a card carries the newest seven", "[vcard]") {
+  Contact c;
+  c.name = "Decided";
+  std::vector<DayDecision> decisions;
+  // Nine days, given newest first: the two oldest are left out.
+  for (int i = 8; i >= 0; --i)
+    decisions.push_back({*make_day(2026, 11, 20 + i), static_cast<Direction>(i % kDirectionCount), i == 3});
+  const std::string card = write_vcard(c, {}, std::vector<ParsedGoalLink>{}, decisions);
+  check_wire_format(card);
+  CHECK_THAT(card, Catch::Contains("\r\nX-REKINDLE-DECISION:2026-11-22;up;due\r\n"));
+  CHECK_THAT(card, Catch::Contains("\r\nX-REKINDLE-DECISION:2026-11-23;down;reactivation\r\n"));
+  CHECK(card.find("2026-11-21") == std::string::npos);
+  CHECK(card.find("2026-11-20") == std::string::npos);
+
+  const ParseOutput back = parse_vcard(card);
+  REQUIRE(back.records.size() == 1);
+  const ParsedRecord& r = back.records[0];
+  CHECK(r.contact.extra_properties.empty());
+  const std::vector<DayDecision> newest(decisions.rbegin() + 2, decisions.rend());  // oldest first
+  CHECK(r.decisions == newest);
+  CHECK(write_vcard(c, {}, std::vector<ParsedGoalLink>{}, r.decisions) == card);
+}
+
+TEST_CASE("a card with a malformed X-REKINDLE-DECISION is read whole; the bad lines are kept as they are", "[vcard]") {
+  const std::string card =
+      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.mil\r\n"
+      "X-REKINDLE-DECISION:yesterday;right;due\r\n"
+      "X-REKINDLE-DECISION:2026-11-30;sideways;due\r\n"
+      "X-REKINDLE-DECISION:2026-11-29;skip;a kind from a newer version\r\n"
+      "X-REKINDLE-DECISION:2026-11-28\\;left\\;reactivation\r\n"
+      "X-REKINDLE-TIER:close\r\nEND:VCARD\r\n";
+  const ParseOutput back = parse_vcard(card);
+  REQUIRE(back.records.size() == 1);
+  CHECK(back.skipped.empty());
+  const ParsedRecord& r = back.records[0];
+  CHECK(r.contact.name == "Grace Hopper");
+  CHECK(r.contact.tier == "close");
+  const std::vector<DayDecision> good = {{*make_day(2026, 11, 29), Direction::skip, false}};
+  CHECK(r.decisions == good);
+  const std::vector<std::string> kept = {"X-REKINDLE-DECISION:yesterday;right;due",
+                                         "X-REKINDLE-DECISION:2026-11-30;sideways;due",
+                                         "X-REKINDLE-DECISION:2026-11-28\\;left\\;reactivation"};
+  CHECK(r.contact.extra_properties == kept);
+}
+
 TEST_CASE("store goal links are written with their goal's text", "[vcard]") {
   Contact c;
   c.name = "Linked";
