@@ -144,9 +144,11 @@ SyncFrame draw_sync(SyncModel& model, const Theme& theme, core::Rekindle& api, c
         const std::string id = "##" + std::to_string(i);
         // One full-width button per value, the value in its label (cut to fit).
         const float width = card.content_width();
+        // The field by name: clang 14 cannot capture a structured binding in a lambda.
+        const std::string& field = conflict.field;
         auto label = [&](const char* verb, const std::string& raw) {
           return ellipsize(theme.fonts.strong, theme.fonts.strong->FontSize,
-                           verb + core::sync_value_words(conflict.field, raw), width - theme.px(40));
+                           verb + core::sync_value_words(field, raw), width - theme.px(40));
         };
         keep = form_button(theme, (label("Keep ", conflict.here) + id + "k").c_str(), width, ButtonKind::kSecondary,
                            true, &frame.buttons);
