@@ -40,16 +40,6 @@ using namespace rekindle::bench;
 
 namespace {
 
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) die("write " + path.string(), std::strerror(errno));
-}
-
-void remove_db(const fs::path& db) {
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db.string() + suffix, ec);
-}
 
 void copy_db(const fs::path& from, const fs::path& to) {
   remove_db(to);

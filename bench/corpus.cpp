@@ -1,5 +1,6 @@
 // Synthetic contact files for the benchmark (see corpus.h).
 #include "bench/corpus.h"
+#include "core/text_encoding.h"
 
 #include <stb_image_write.h>
 
@@ -160,29 +161,6 @@ void append_quoted_printable(std::string& out, std::string_view prefix, std::str
   out += "\r\n";
 }
 
-std::string base64(std::string_view bytes) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const uint32_t v = static_cast<unsigned char>(bytes[i]) << 16 | static_cast<unsigned char>(bytes[i + 1]) << 8 |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[v >> 18 & 63];
-    out += kAlphabet[v >> 12 & 63];
-    out += kAlphabet[v >> 6 & 63];
-    out += kAlphabet[v & 63];
-  }
-  if (i < bytes.size()) {
-    uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += kAlphabet[v >> 18 & 63];
-    out += kAlphabet[v >> 12 & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[v >> 6 & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 void append_to_string(void* context, void* data, int size) {
   static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
@@ -286,7 +264,7 @@ std::string make_vcard_file(int cards, uint64_t seed) {
     const std::string note = std::string(rng.pick(kNoteBits)) + " " + std::string(rng.pick(kNoteBits));
     if (i % 7 == 3) append_quoted_printable(out, "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:", note);
     else append_folded(out, "NOTE:" + vcard_escape(note));
-    if (i % 500 == 250) append_folded(out, "PHOTO;ENCODING=b;TYPE=PNG:" + base64(small_png(rng)));
+    if (i % 500 == 250) append_folded(out, "PHOTO;ENCODING=b;TYPE=PNG:" + core::base64_encode(small_png(rng)));
     out += "END:VCARD\r\n";
   }
   return out;

@@ -1,5 +1,6 @@
 // Section 7: import at scale (see import_scale.h).
 #include "bench/import_scale.h"
+#include "core/text_encoding.h"
 
 #include <stb_image_write.h>
 
@@ -37,25 +38,6 @@ void append_to_string(void* context, void* data, int size) {
   static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<size_t>(size));
 }
 
-std::string base64(std::string_view bytes) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const uint32_t v = static_cast<unsigned char>(bytes[i]) << 16 | static_cast<unsigned char>(bytes[i + 1]) << 8 |
-                       static_cast<unsigned char>(bytes[i + 2]);
-    for (int shift : {18, 12, 6, 0}) out += kAlphabet[v >> shift & 63];
-  }
-  if (i < bytes.size()) {
-    uint32_t v = static_cast<unsigned char>(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= static_cast<unsigned char>(bytes[i + 1]) << 8;
-    out += kAlphabet[v >> 18 & 63];
-    out += kAlphabet[v >> 12 & 63];
-    out += i + 1 < bytes.size() ? kAlphabet[v >> 6 & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 // A 40x40 noisy gradient PNG (about 2.5 kB of base64 text once encoded).
 std::string png(uint64_t& state) {
@@ -87,16 +69,6 @@ void append_folded(std::string& out, const std::string& line) {
   out += "\r\n";
 }
 
-void write_file(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) die("write " + path.string(), std::strerror(errno));
-}
-
-void remove_db(const fs::path& db) {
-  std::error_code ec;
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db.string() + suffix, ec);
-}
 
 }  // namespace
 
@@ -138,7 +110,7 @@ std::string make_vcard_repeats(int cards, uint64_t seed) {
 std::string make_vcard_photos(int cards, uint64_t seed) {
   uint64_t state = seed;
   std::vector<std::string> photos;  // a pool: encoding a PNG per card would dominate the generator
-  for (int i = 0; i < 61; ++i) photos.push_back(base64(png(state)));
+  for (int i = 0; i < 61; ++i) photos.push_back(core::base64_encode(png(state)));
   std::string out;
   out.reserve(static_cast<size_t>(cards) * (photos[0].size() + 600));
   for (int i = 0; i < cards; ++i) {

@@ -1,11 +1,27 @@
 #include "bench/report.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
 namespace rekindle::bench {
+
+namespace fs = std::filesystem;
+
+void write_file(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (!out) die("write " + path.string(), std::strerror(errno));
+}
+
+void remove_db(const fs::path& db) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db.string() + suffix, ec);
+}
 
 void die(const std::string& what, const std::string& why) {
   std::fprintf(stderr, "rekindle_bench: %s: %s\n", what.c_str(), why.c_str());

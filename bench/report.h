@@ -2,6 +2,7 @@
 // The bench's measuring and printing: samples of wall and CPU time, their median/min/max, and
 // pipe tables that read on a terminal and paste into BENCHMARKS.md.
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +23,11 @@ T must(core::Result<T> result, const std::string& what) {
   return std::move(*result);
 }
 void must(const core::Status& status, const std::string& what);
+
+// Writes bytes to path, or dies.
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+// Removes a database file and its -wal, -shm and -journal companions, if there.
+void remove_db(const std::filesystem::path& db);
 
 double ms_since(Clock::time_point start);
 // CPU time of this process (one thread does all the work): steadier than wall time on a
